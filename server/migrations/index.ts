@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-23T1500_foundation.ts';
+
+/**
+ * Every migration, in order. Names are timestamps; a migration is never edited after it lands: a change is
+ * a new migration.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T1500_foundation': foundation,
+};

@@ -1,0 +1,94 @@
+import { createHmac } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { KeyRing } from '../crypto/keys.ts';
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+/** One thing that happened. Ids and reasons only: never the sensitive values themselves. */
+export interface AuditEvent {
+  actorUserId?: string | null;
+  actorAgencyId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  outcome?: AuditOutcome;
+  details?: Record<string, string | number | boolean | null | string[]>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+// Serializes writers so every entry names the one before it, across any number of app servers.
+const CHAIN_LOCK = 7_240_001;
+
+export interface ChainFields {
+  occurredAt: string;
+  actorUserId: string | null;
+  actorAgencyId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  outcome: AuditOutcome;
+  details: Record<string, unknown>;
+}
+
+/** The keyed hash of one entry: HMAC over the previous hash and the entry's fields in a fixed order. */
+export function chainHash(key: Buffer, prevHash: string, f: ChainFields): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    f.occurredAt,
+    f.actorUserId,
+    f.actorAgencyId,
+    f.action,
+    f.entityType,
+    f.entityId,
+    f.outcome,
+    sortKeys(f.details),
+  ]);
+  return createHmac('sha256', key).update(canonical).digest('hex');
+}
+
+function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]));
+}
+
+/**
+ * Appends one entry to the hash-chained trail inside the caller's transaction, so a change and its audit
+ * entry commit together or not at all. Record failures and denials with `recordAuditNow`, which commits on
+ * its own even when the caller's work is rolled back.
+ */
+export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: AuditEvent): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields: ChainFields = {
+    occurredAt: new Date().toISOString(),
+    actorUserId: event.actorUserId ?? null,
+    actorAgencyId: event.actorAgencyId ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    outcome: event.outcome ?? 'success',
+    details: event.details ?? {},
+  };
+  await trx
+    .insertInto('audit_log')
+    .values({
+      occurred_at: fields.occurredAt,
+      actor_user_id: fields.actorUserId,
+      actor_agency_id: fields.actorAgencyId,
+      action: fields.action,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      outcome: fields.outcome,
+      details: JSON.stringify(fields.details),
+      prev_hash: prevHash,
+      hash: chainHash(keys.key('audit-chain'), prevHash, fields),
+    })
+    .execute();
+}
+
+/** Records an entry in a transaction of its own. Never call it while holding another transaction. */
+export async function recordAuditNow(db: Kysely<DB>, keys: KeyRing, event: AuditEvent): Promise<void> {
+  await db.transaction().execute((trx) => recordAudit(trx, keys, event));
+}

@@ -1,0 +1,90 @@
+import { mkdir } from 'node:fs/promises';
+import { Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { PGliteDriver } from './pglite-driver.ts';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** Where the data lives, for messages: the server URL without password, or the PGlite folder. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL server. Without it, PGlite in `dataDir` (or in memory when dataDir is 'memory://'). */
+  url?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+// Both engines return the same JavaScript types: bigint columns as numbers (ids and counts stay far below
+// 2^53), numeric as strings, bytea as Buffer.
+const INT8 = 20;
+const BYTEA = 17;
+
+/** Opens the database Haven runs on: the server named by DATABASE_URL, or embedded PGlite. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) return openServer(options.url, options.poolSize ?? 10);
+  return openEmbedded(options.dataDir ?? 'memory://');
+}
+
+async function openServer(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db);
+  return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, {
+    extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
+    },
+  });
+  const db = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new PGliteDriver(pglite),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable url)';
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The one closed table of error codes. Every failure a client can see is one of these; the HTTP edge maps the
+ * code to a status and the `{ error: { code, message, fields? } }` shape. Anything else is a bug and answers
+ * 500 `internal` without details.
+ */
+export const errorStatus = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_json: 400,
+  weak_password: 400,
+  unauthenticated: 401,
+  sign_in_failed: 401,
+  mfa_required: 401,
+  mfa_invalid: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  conflict: 409,
+  already_set_up: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
+export const forbidden = (message = 'You do not have permission to do this.') => new AppError('forbidden', message);
+export const conflict = (message: string) => new AppError('conflict', message);
