@@ -44,3 +44,7 @@ export function isRoleAllowedInAgency(role: Role, agencyType: AgencyType): boole
   const allowed = ROLE_AGENCY_TYPES[role];
   return !allowed || allowed.includes(agencyType);
 }
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,4 +1,4 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../../platform/errors.ts';
 
@@ -6,7 +6,8 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
 // OWASP's argon2id baseline (19 MiB, 2 passes) with a little more memory.
-const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// algorithm 2 is Argon2id (the package's const enum cannot be imported under isolated modules).
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 

@@ -6,6 +6,8 @@ import type { ColumnType, Generated } from 'kysely';
  */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A timestamp with a database default: optional on insert, writable later. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface AgencyTable {
@@ -17,7 +19,7 @@ export interface AgencyTable {
   contact_phone: string | null;
   is_active: Generated<boolean>;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface UserTable {
@@ -27,7 +29,7 @@ export interface UserTable {
   display_name: string;
   locale: Generated<string>;
   password_hash: string | null;
-  password_changed_at: Generated<Timestamp>;
+  password_changed_at: DefaultedTimestamp;
   totp_secret_enc: Buffer | null;
   totp_last_step: number | null;
   mfa_enrolled_at: Timestamp | null;
@@ -36,9 +38,9 @@ export interface UserTable {
   locked_at: Timestamp | null;
   disabled_at: Timestamp | null;
   disabled_reason: string | null;
-  last_active_at: Generated<Timestamp>;
+  last_active_at: DefaultedTimestamp;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface UserRoleTable {
@@ -62,7 +64,7 @@ export interface SessionTable {
   mfa_state: 'enroll' | 'verify' | 'complete';
   pending_totp_secret_enc: Buffer | null;
   created_at: CreatedAt;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: DefaultedTimestamp;
   expires_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
@@ -97,7 +99,7 @@ export interface JobTable {
   kind: string;
   payload: Json<unknown>;
   status: Generated<'pending' | 'running' | 'done' | 'failed'>;
-  run_at: Generated<Timestamp>;
+  run_at: DefaultedTimestamp;
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   locked_until: Timestamp | null;
@@ -110,7 +112,7 @@ export interface JobTable {
 export interface SettingTable {
   key: string;
   value: Json<unknown>;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface DB {

@@ -17,7 +17,8 @@ export const CONTENT_SECURITY_POLICY = [
 /** Security headers on every response, and no caching of anything a signed-in person sees. */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // The API docs page sets its own policy (hashes of its scripts); every other response gets ours.
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
@@ -25,7 +26,7 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self), interest-cohort=()');
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    const isStaticAsset = request.url.startsWith('/assets/');
+    const isStaticAsset = request.url.startsWith('/staff/assets/');
     if (!isStaticAsset) reply.header('Cache-Control', 'no-store');
     return payload;
   });

@@ -1,0 +1,54 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './platform/context.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installRequestLog } from './platform/http/request-log.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { installStaffApp } from './platform/http/staff-app.ts';
+import { installSessionHandling } from './modules/auth/auth.http.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { metaRoutes } from './modules/meta/meta.routes.ts';
+
+/** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  installErrorHandling(app);
+  installSecurityHeaders(app);
+  installRequestLog(app);
+  await app.register(cookie);
+  // Counters live in this process's memory only and are keyed by address only while a window is open:
+  // nothing about a client is written anywhere.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Haven API', version: '0.1.0', description: 'The task-force platform API. Errors: { error: { code, message, fields? } }.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installSessionHandling(app, ctx);
+
+  await app.register(healthRoutes(ctx));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes]) {
+    await app.register(routes(ctx), { prefix: '/api' });
+  }
+  await installStaffApp(app);
+  return app;
+}

@@ -1,0 +1,20 @@
+import { can, type Actor } from '../../platform/access/access.ts';
+import { AppError } from '../../platform/errors.ts';
+import { isRoleAllowedInAgency, type Role } from '../../../common/access/roles.ts';
+import type { AgencyType } from '../../../common/access/agencies.ts';
+
+// Roles that only a task-force administrator may hand out: they reach across every agency.
+const TASKFORCE_WIDE: readonly Role[] = ['taskforce_admin', 'auditor', 'coordinator'];
+
+/** Checks that `actor` may give exactly these roles to a person in an agency of this type. */
+export function assertRolesGrantable(actor: Actor, roles: readonly Role[], agencyType: AgencyType): void {
+  const misfit = roles.filter((r) => !isRoleAllowedInAgency(r, agencyType));
+  if (misfit.length) {
+    throw new AppError('validation_failed', `A ${agencyType} agency cannot hold these roles: ${misfit.join(', ')}.`, [{ path: 'body.roles', message: 'Not allowed for this kind of agency.' }]);
+  }
+  const wide = roles.filter((r) => TASKFORCE_WIDE.includes(r));
+  if (wide.length && !can(actor, 'manage', 'user', {})) {
+    // `can` without agency only passes for the `any` scope here, because own-agency needs a matching target.
+    throw new AppError('forbidden', `Only a task-force administrator can give these roles: ${wide.join(', ')}.`, [{ path: 'body.roles', message: 'Ask a task-force administrator.' }]);
+  }
+}

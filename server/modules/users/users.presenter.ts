@@ -1,0 +1,26 @@
+import { isRole } from '../../../common/access/roles.ts';
+import type { UserRow } from './users.repo.ts';
+import type { UserView } from './users.schema.ts';
+
+export function userStatus(row: Pick<UserRow, 'disabled_at' | 'locked_at' | 'password_hash'>): UserView['status'] {
+  if (row.disabled_at) return 'disabled';
+  if (row.locked_at) return 'locked';
+  if (!row.password_hash) return 'invited';
+  return 'active';
+}
+
+/** Never the password hash, TOTP secret or recovery codes: only what an administrator needs to manage the account. */
+export function presentUser(row: UserRow): UserView {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    agencyName: row.agency_name,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles.filter(isRole),
+    status: userStatus(row),
+    mfaEnrolled: row.mfa_enrolled_at !== null,
+    lastActiveAt: row.password_hash ? row.last_active_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ROLES } from '../../../common/access/roles.ts';
+
+export const roleList = z.array(z.enum(ROLES, { message: 'Choose roles from the list.' })).min(1, 'Give the person at least one role.').max(ROLES.length);
+
+export const userCreateInput = z.object({
+  agencyId: z.uuid('Choose an agency.'),
+  email: z.email('Enter a valid email address.').max(254),
+  displayName: z.string().trim().min(1, 'Enter the person’s name.').max(120),
+  roles: roleList,
+});
+
+export const userPatch = z.object({
+  displayName: z.string().trim().min(1).max(120).optional(),
+  roles: roleList.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const userListQuery = z.object({
+  agencyId: z.uuid().optional(),
+  q: z.string().trim().max(120).optional(),
+});
+
+export const userIdParams = z.object({ id: z.uuid('That is not a valid user id.') });
+
+export const userView = z.object({
+  id: z.uuid(),
+  agencyId: z.uuid(),
+  agencyName: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  status: z.enum(['invited', 'active', 'locked', 'disabled']),
+  mfaEnrolled: z.boolean(),
+  lastActiveAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export type UserCreateInput = z.infer<typeof userCreateInput>;
+export type UserPatch = z.infer<typeof userPatch>;
+export type UserView = z.infer<typeof userView>;

@@ -1,0 +1,50 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadKeyRing, type KeyRing } from './crypto/keys.ts';
+
+export interface Haven {
+  ctx: AppContext;
+  database: Database;
+  keySource: string;
+  keyCreated: boolean;
+  migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Config): Logger {
+  // No request serializers: nothing about the client (address, agent) ever reaches a log line.
+  return pino({ level: config.logLevel, base: { service: 'haven' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+/**
+ * Opens everything a server or a CLI command needs: the key ring, the database (migrated), and the context
+ * handed to services. Refuses to run with a master key other than the one the data was written with.
+ */
+export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean } = {}): Promise<Haven> {
+  const log = options.log ?? createLogger(config);
+  const loaded = await loadKeyRing({ masterKey: config.masterKey, keyFile: config.keyFile, createIfMissing: !config.databaseUrl || config.env !== 'production' });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = options.migrate === false ? [] : (await migrateToLatest(database.db as never)).applied;
+    await checkKeyMatchesData(database, loaded.keys);
+    const ctx: AppContext = { config, db: database.db, dbKind: database.kind, keys: loaded.keys, log, now: () => new Date() };
+    return { ctx, database, keySource: loaded.source, keyCreated: loaded.created, migrationsApplied: applied, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function checkKeyMatchesData(database: Database, keys: KeyRing): Promise<void> {
+  const row = await database.db.selectFrom('settings').select('value').where('key', '=', 'key_check').executeTakeFirst();
+  if (!row) {
+    await database.db.insertInto('settings').values({ key: 'key_check', value: JSON.stringify(keys.checkValue()) }).onConflict((oc) => oc.doNothing()).execute();
+    return;
+  }
+  if (!keys.matchesCheckValue(row.value as string)) {
+    throw new Error('The master key does not match the one this database was written with. Restore the right key (HAVEN_MASTER_KEY or the key file) before starting Haven.');
+  }
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/staff/dist');
+
+/** Serves the built staff app at /staff/, with every unknown /staff/ path answered by the app's page. */
+export async function installStaffApp(app: FastifyInstance): Promise<void> {
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/staff/'));
+  const indexFile = path.join(DIST, 'index.html');
+  if (!existsSync(indexFile)) {
+    app.get('/staff/*', { schema: { hide: true } }, async (_request, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('The staff app is not built. Run `npm run build:web` (npm start does this for you).'),
+    );
+    return;
+  }
+  const index = await readFile(indexFile);
+  await app.register(fastifyStatic, {
+    root: path.join(DIST, 'assets'),
+    prefix: '/staff/assets/',
+    wildcard: false,
+    immutable: true,
+    maxAge: '365d',
+    cacheControl: true,
+  });
+  const sendIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').send(index);
+  app.get('/staff', { schema: { hide: true } }, sendIndex);
+  app.get('/staff/*', { schema: { hide: true } }, sendIndex);
+}
