@@ -17,6 +17,8 @@ export interface Database {
   /** Where the data lives, for messages: the server URL without password, or the PGlite folder. */
   location: string;
   close(): Promise<void>;
+  /** Embedded only: the whole data folder as a tarball, to start other instances from (tests). */
+  snapshot?: () => Promise<Buffer>;
 }
 
 export interface OpenDatabaseOptions {
@@ -24,6 +26,8 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   dataDir?: string;
   poolSize?: number;
+  /** Embedded only: start from a data-folder tarball made by `snapshot()`. */
+  fromSnapshot?: Buffer;
 }
 
 // Both engines return the same JavaScript types: bigint columns as numbers (ids and counts stay far below
@@ -34,7 +38,7 @@ const BYTEA = 17;
 /** Opens the database Haven runs on: the server named by DATABASE_URL, or embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) return openServer(options.url, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir ?? 'memory://');
+  return openEmbedded(options.dataDir ?? 'memory://', options.fromSnapshot);
 }
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
@@ -51,10 +55,11 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, fromSnapshot?: Buffer): Promise<Database> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, {
     extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto },
+    ...(fromSnapshot ? { loadDataDir: new Blob([new Uint8Array(fromSnapshot)]) } : {}),
     parsers: {
       [INT8]: (v: string) => Number(v),
       [BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
@@ -72,6 +77,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     location: dataDir,
+    snapshot: async () => Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()),
     close: async () => {
       await db.destroy();
       await pglite.close();
