@@ -1,0 +1,51 @@
+import type { InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldId } from './formErrors.ts';
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'onChange' | 'value'> {
+  /** The API field path, such as `body.email`; names the input and matches server field errors. */
+  path: string;
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  hint?: string;
+  error?: string | undefined;
+  optional?: boolean;
+}
+
+export function TextField({ path, label, hint, error, optional, value, onValueChange, className, ...input }: TextFieldProps) {
+  const { t } = useTranslation();
+  const id = fieldId(path);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="optional"> {t('form.optional')}</span>}
+      </label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        name={path.replace(/^body\./, '')}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        required={!optional}
+        className={className ? `input ${className}` : 'input'}
+        {...input}
+      />
+    </div>
+  );
+}

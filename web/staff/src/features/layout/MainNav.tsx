@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { NavLink } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../api/types.ts';
+import { hasAnyPermission, PERMISSIONS } from '../auth/session.ts';
+import { useSignOut } from '../auth/useSignOut.ts';
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+export function navItemsFor(user: SessionUser, t: (key: string) => string): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (hasAnyPermission(user, ...PERMISSIONS.manageAgencies)) items.push({ to: '/agencies', label: t('nav.agencies') });
+  if (hasAnyPermission(user, ...PERMISSIONS.manageUsers)) items.push({ to: '/users', label: t('nav.users') });
+  if (hasAnyPermission(user, ...PERMISSIONS.readAudit)) items.push({ to: '/audit', label: t('nav.audit') });
+  items.push({ to: '/profile', label: t('nav.profile') });
+  return items;
+}
+
+/** The main navigation. On narrow screens it folds behind a Menu button. */
+export function MainNav({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const [open, setOpen] = useState(false);
+
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen(!open)}>
+        {t('nav.menu')}
+      </button>
+      <div id="main-nav-list" className={open ? 'nav-panel nav-panel-open' : 'nav-panel'}>
+        <ul className="nav-list">
+          {navItemsFor(user, t).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end} className="nav-link" onClick={() => setOpen(false)}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="nav-account">
+          <span className="nav-user">{user.displayName}</span>
+          <button type="button" className="button button-secondary button-small" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </div>
+    </nav>
+  );
+}
