@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T1500_foundation.ts';
+import * as tips from './2026-11-23T1600_tips.ts';
 
 /**
  * Every migration, in order. Names are timestamps; a migration is never edited after it lands: a change is
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-23T1500_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1500_foundation': foundation,
+  '2026-11-23T1600_tips': tips,
 };

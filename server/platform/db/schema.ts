@@ -115,6 +115,99 @@ export interface SettingTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface TipTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  channel: 'web' | 'phone' | 'text' | 'email' | 'walk_in' | 'other';
+  status: Generated<'new' | 'under_review' | 'assigned' | 'closed' | 'merged'>;
+  priority: Generated<'urgent' | 'high' | 'normal' | 'low'>;
+  concern_type: 'sex' | 'labor' | 'minor' | 'unsure';
+  minor_involved: Generated<boolean>;
+  immediate_danger: Generated<boolean>;
+  narrative: string | null;
+  location_address: string | null;
+  location_city: string | null;
+  location_zip: string | null;
+  business_name: string | null;
+  occurred_on: ColumnType<string | null, string | null | undefined, string | null>;
+  occurred_text: string | null;
+  people: Json<Array<{ description: string; approxAge: number | null }>>;
+  vehicles: Json<Array<{ plate: string | null; state: string | null; description: string | null }>>;
+  phones: Json<string[]>;
+  emails: Json<string[]>;
+  online: Json<Array<{ value: string; platform: string | null }>>;
+  heard_via: string | null;
+  campaign_code: string | null;
+  language: Generated<string>;
+  wants_contact: Generated<boolean>;
+  reporter_contact_enc: Buffer | null;
+  receipt_hash: Buffer | null;
+  submission_hash: Buffer | null;
+  assigned_agency_id: string | null;
+  assigned_user_id: string | null;
+  entered_by_user_id: string | null;
+  merged_into_id: string | null;
+  closed_reason: string | null;
+  received_at: DefaultedTimestamp;
+  first_reviewed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface TipIdentifierTable {
+  tip_id: string;
+  kind: 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'address';
+  value: string;
+}
+
+export interface TipMessageTable {
+  id: Generated<string>;
+  tip_id: string;
+  direction: 'to_reporter' | 'from_reporter';
+  body: string;
+  author_user_id: string | null;
+  created_at: DefaultedTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface TipNoteTable {
+  id: Generated<string>;
+  tip_id: string;
+  author_user_id: string;
+  body: string;
+  created_at: DefaultedTimestamp;
+}
+
+export interface TipAttachmentTable {
+  id: Generated<string>;
+  tip_id: string;
+  message_id: string | null;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: DefaultedTimestamp;
+}
+
+export interface TipLinkTable {
+  tip_id: string;
+  target_type: 'case' | 'referral';
+  target_id: string;
+  created_by_user_id: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  data: Json<Record<string, unknown>>;
+  created_at: DefaultedTimestamp;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -125,4 +218,11 @@ export interface DB {
   audit_log: AuditLogTable;
   jobs: JobTable;
   settings: SettingTable;
+  tips: TipTable;
+  tip_identifiers: TipIdentifierTable;
+  tip_messages: TipMessageTable;
+  tip_notes: TipNoteTable;
+  tip_attachments: TipAttachmentTable;
+  tip_links: TipLinkTable;
+  notifications: NotificationTable;
 }
