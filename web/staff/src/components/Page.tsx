@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 
 let isFirstPage = true;
@@ -10,6 +11,8 @@ interface PageProps {
   /** Buttons or links beside the heading. */
   actions?: ReactNode;
   width?: 'narrow' | 'wide';
+  /** A link back to the list this page belongs to, shown above the heading. */
+  back?: { to: string; label: string };
   children: ReactNode;
 }
 
@@ -17,7 +20,7 @@ interface PageProps {
  * One page: sets the document title and, after a navigation inside the app, moves focus to the heading so
  * screen readers announce where the person arrived.
  */
-export function Page({ title, lead, actions, width = 'wide', children }: PageProps) {
+export function Page({ title, lead, actions, width = 'wide', back, children }: PageProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -32,6 +35,11 @@ export function Page({ title, lead, actions, width = 'wide', children }: PagePro
 
   return (
     <div className={`page page-${width}`}>
+      {back && (
+        <p className="back-link">
+          <Link to={back.to}>{back.label}</Link>
+        </p>
+      )}
       <div className="page-heading">
         <div>
           <h1 ref={heading} tabIndex={-1}>

@@ -21,16 +21,31 @@ function speaksPageLanguage(error: ApiError): boolean {
   return server === page;
 }
 
+// Some codes mean something narrower when they name a particular field.
+const FIELD_SPECIFIC: Record<string, string> = {
+  'forbidden:body.currentPassword': 'errors.wrongCurrentPassword',
+  'forbidden:body.token': 'errors.linkInvalid',
+};
+
+function catalogMessage(t: TFunction, error: ApiError): string {
+  for (const field of error.fields) {
+    const key = FIELD_SPECIFIC[`${error.code}:${field.path}`];
+    if (key) return t(key);
+  }
+  return t(`errors.codes.${error.code}`, { defaultValue: t('errors.unexpected') });
+}
+
 export function describeError(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.unexpected');
   if (error.code === 'network') return t('errors.network');
   if (speaksPageLanguage(error) && error.message) return error.message;
-  return t(`errors.codes.${error.code}`, { defaultValue: t('errors.unexpected') });
+  return catalogMessage(t, error);
 }
 
 function describeField(t: TFunction, error: ApiError, message: string): string {
   if (speaksPageLanguage(error) && message) return message;
-  if (error.code === 'weak_password') return t('errors.codes.weak_password');
+  // With one field at fault, the error itself describes it; with several, each is pointed out.
+  if (error.fields.length === 1 && error.code !== 'validation_failed') return catalogMessage(t, error);
   return t('errors.fieldInvalid');
 }
 
@@ -60,7 +75,8 @@ export function fromApiError(t: TFunction, error: unknown, shownFields: readonly
       else unshown.push(text);
     }
   }
-  return { message: [message, ...unshown].join(' '), fields };
+  const extra = unshown.filter((text, index) => text !== message && unshown.indexOf(text) === index);
+  return { message: [message, ...extra].join(' '), fields };
 }
 
 /** Problems found before sending anything. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '../../api/types.ts';
 import { Page } from '../../components/Page.tsx';
@@ -17,10 +17,7 @@ export function AgencyPage() {
   const meta = useMeta();
 
   return (
-    <Page title={agency.data?.name ?? t('agencies.agency')} width="narrow">
-      <p className="breadcrumb">
-        <Link to="/agencies">{t('agencies.backToList')}</Link>
-      </p>
+    <Page back={{ to: '/agencies', label: t('agencies.backToList') }} title={agency.data?.name ?? t('agencies.agency')} width="narrow">
       {(agency.isPending || meta.isPending) && <Loading />}
       {agency.isError && <LoadError error={agency.error} />}
       {meta.isError && <LoadError error={meta.error} />}

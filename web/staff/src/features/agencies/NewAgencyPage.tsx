@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
 import { Loading, LoadError } from '../../components/Loading.tsx';
@@ -16,10 +16,7 @@ export function NewAgencyPage() {
   const [errors, setErrors] = useState<FormErrors | null>(null);
 
   return (
-    <Page title={t('agencies.newTitle')} width="narrow">
-      <p className="breadcrumb">
-        <Link to="/agencies">{t('agencies.backToList')}</Link>
-      </p>
+    <Page back={{ to: '/agencies', label: t('agencies.backToList') }} title={t('agencies.newTitle')} width="narrow">
       {meta.isPending && <Loading />}
       {meta.isError && <LoadError error={meta.error} />}
       {meta.data && (

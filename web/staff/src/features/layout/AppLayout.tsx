@@ -4,6 +4,7 @@ import { useSession } from '../auth/session.ts';
 import { LanguageSwitcher } from '../language/LanguageSwitcher.tsx';
 import { MainNav } from './MainNav.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
+import havenMark from '../../assets/haven-mark.svg';
 
 /** The frame of every page: skip link, header with navigation and language, main content, footer. */
 export function AppLayout() {
@@ -16,7 +17,7 @@ export function AppLayout() {
       <header className="site-header">
         <div className="header-inner">
           <Link to="/" className="brand">
-            <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={28} height={28} />
+            <img src={havenMark} alt="" width={28} height={28} />
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>

@@ -22,10 +22,7 @@ export function NewUserPage() {
   const choosable = (agencies.data ?? []).filter((agency) => agency.isActive && (seesEveryAgency || agency.id === me.agency.id));
 
   return (
-    <Page title={created ? t('users.createdTitle') : t('users.newTitle')} width="narrow" key={created ? 'created' : `form-${formKey}`}>
-      <p className="breadcrumb">
-        <Link to="/users">{t('users.backToList')}</Link>
-      </p>
+    <Page back={{ to: '/users', label: t('users.backToList') }} title={created ? t('users.createdTitle') : t('users.newTitle')} width="narrow" key={created ? 'created' : `form-${formKey}`}>
       {created ? (
         <>
           <ActivationLinkPanel user={created.user} activationUrl={created.activationUrl} />

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
 import { Loading, LoadError } from '../../components/Loading.tsx';
@@ -19,10 +19,7 @@ export function UserPage() {
   const agencyType = agencies.data?.find((agency) => agency.id === user.data?.agencyId)?.type;
 
   return (
-    <Page title={user.data?.displayName ?? t('users.user')} width="narrow">
-      <p className="breadcrumb">
-        <Link to="/users">{t('users.backToList')}</Link>
-      </p>
+    <Page back={{ to: '/users', label: t('users.backToList') }} title={user.data?.displayName ?? t('users.user')} width="narrow">
       {(user.isPending || meta.isPending) && <Loading />}
       {user.isError && <LoadError error={user.error} />}
       {meta.isError && <LoadError error={meta.error} />}
