@@ -17,6 +17,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
 
 /** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -51,5 +52,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await app.register(routes(ctx), { prefix: '/api' });
   }
   await installStaffApp(app);
+  await portalRoutes(app, ctx);
   return app;
 }

@@ -26,6 +26,14 @@ const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   ACCOUNT_INACTIVE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /** An urgent tip not reviewed within this many minutes is flagged to coordinators. */
+  URGENT_TIP_REVIEW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Shown on every public page; a deployment outside the US sets its own. */
+  EMERGENCY_NUMBER: z.string().trim().min(1).max(20).default('911'),
+  HOTLINE_PHONE: z.string().trim().min(1).max(40).default('1-888-373-7888'),
+  HOTLINE_TEXT: z.string().trim().min(1).max(40).default('233733'),
+  /** Where the Quick exit button goes: a neutral page that does not mention help or trafficking. */
+  QUICK_EXIT_URL: z.url().default('https://www.weather.gov/'),
   /** Cookies are Secure unless the public URL is plain http (a laptop). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
 });
@@ -47,6 +55,11 @@ export interface Config {
   accountInactiveDays: number;
   jobPollMs: number;
   cookieSecure: boolean;
+  urgentTipReviewMinutes: number;
+  emergencyNumber: string;
+  hotlinePhone: string;
+  hotlineText: string;
+  quickExitUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -78,5 +91,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accountInactiveDays: raw.ACCOUNT_INACTIVE_DAYS,
     jobPollMs: raw.JOB_POLL_MS,
     cookieSecure: raw.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : raw.COOKIE_SECURE === 'true',
+    urgentTipReviewMinutes: raw.URGENT_TIP_REVIEW_MINUTES,
+    emergencyNumber: raw.EMERGENCY_NUMBER,
+    hotlinePhone: raw.HOTLINE_PHONE,
+    hotlineText: raw.HOTLINE_TEXT,
+    quickExitUrl: raw.QUICK_EXIT_URL,
   };
 }

@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/staff/dist');
 
 /** Serves the built staff app at /staff/, with every unknown /staff/ path answered by the app's page. */
 export async function installStaffApp(app: FastifyInstance): Promise<void> {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/staff/'));
   const indexFile = path.join(DIST, 'index.html');
   if (!existsSync(indexFile)) {
     app.get('/staff/*', { schema: { hide: true } }, async (_request, reply) =>
@@ -26,7 +25,7 @@ export async function installStaffApp(app: FastifyInstance): Promise<void> {
     maxAge: '365d',
     cacheControl: true,
   });
-  const sendIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').send(index);
+  const sendIndex = async (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(index);
   app.get('/staff', { schema: { hide: true } }, sendIndex);
   app.get('/staff/*', { schema: { hide: true } }, sendIndex);
 }

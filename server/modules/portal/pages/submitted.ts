@@ -1,0 +1,21 @@
+import { html } from '../html.ts';
+import { layout, link, type PageContext } from '../layout.ts';
+
+export function submittedPage(page: PageContext, options: { receipt: string | null; duplicate: boolean; urgent: boolean }): string {
+  const { t } = page;
+  if (!options.receipt) {
+    // Shown when the honeypot was filled: nothing was stored, and a bot learns nothing.
+    return layout(page, t('submitted.honeypot'), html`<h1>${t('submitted.honeypot')}</h1>`);
+  }
+  return layout(
+    page,
+    t('submitted.title'),
+    html`<h1>${t('submitted.title')}</h1>
+${options.urgent ? html`<div class="alert urgent" role="alert"><h2>${t('submitted.dangerTitle')}</h2><p>${t('submitted.dangerText', { number: page.config.emergencyNumber })}</p></div>` : ''}
+${options.duplicate ? html`<p class="alert">${t('submitted.duplicate')}</p>` : ''}
+<section class="receipt" aria-labelledby="receipt-title"><h2 id="receipt-title">${t('submitted.receipt')}</h2>
+<p class="receipt-code" id="receipt"><output>${options.receipt}</output></p>
+<p>${t('submitted.receiptHint')}</p></section>
+<p><a href="${link(page, '/follow-up')}">${t('submitted.followUp')}</a></p>`,
+  );
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { randomToken } from '../../platform/crypto/tokens.ts';
+import { FailureLimiter } from '../../platform/http/failure-limiter.ts';
+import { submitReport } from '../tips/tips.intake.ts';
+import { replyAsReporter, viewAsReporter } from '../tips/tips.followup.ts';
+import { chooseLocale, translator } from './i18n.ts';
+import type { PageContext } from './layout.ts';
+import { MULTIPART_LIMITS, readForm } from './form-body.ts';
+import { parseReportForm, type FormValues } from './report-form.ts';
+import { homePage } from './pages/home.ts';
+import { errorPage, helpPage, privacyPage } from './pages/info.ts';
+import { reportPage } from './pages/report.ts';
+import { submittedPage } from './pages/submitted.ts';
+import { followUpPage, reporterThreadPage } from './pages/follow-up.ts';
+
+const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/portal');
+const CAMPAIGN = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The public portal: server-rendered pages that need no account, no cookie and no script. */
+export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const receiptFailures = new FailureLimiter({ perClient: 10, global: 500, windowMs: 15 * 60_000 });
+  await app.register(async (portal) => {
+    await portal.register(formbody, { bodyLimit: 256 * 1024 });
+    await portal.register(multipart, { limits: MULTIPART_LIMITS });
+    await portal.register(fastifyStatic, { root: ASSETS, prefix: '/portal/', allowedPath: (p) => /^\/portal\.(css|js)$/.test(p), decorateReply: false, cacheControl: true, maxAge: '1h' });
+
+    const pageFor = (request: FastifyRequest, values: FormValues = {}): PageContext => {
+      const query = request.query as Record<string, string | undefined>;
+      const locale = chooseLocale(values.lang ?? query.lang, request.headers['accept-language']);
+      const code = values.c ?? query.c;
+      return { locale, t: translator(locale), config: ctx.config, campaign: code && CAMPAIGN.test(code) ? code.toUpperCase() : null, path: request.routeOptions.url ?? '/' };
+    };
+    const send = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
+
+    portal.setErrorHandler((error, request, reply) => {
+      const page = pageFor(request);
+      if (error instanceof AppError && error.status < 500) return send(reply, errorPage(page, 'error'), error.status);
+      request.log.error({ err: error, route: request.routeOptions.url }, 'portal error');
+      return send(reply, errorPage(page, 'error'), 500);
+    });
+
+    portal.get('/', { schema: { hide: true } }, async (request, reply) => send(reply, homePage(pageFor(request))));
+    portal.get('/get-help', { schema: { hide: true } }, async (request, reply) => send(reply, helpPage(pageFor(request))));
+    portal.get('/privacy', { schema: { hide: true } }, async (request, reply) => send(reply, privacyPage(pageFor(request))));
+    portal.get('/report', { schema: { hide: true } }, async (request, reply) => send(reply, reportPage(pageFor(request), { submissionId: randomToken(16) })));
+
+    portal.post('/report', { schema: { hide: true } }, async (request, reply) => {
+      let form: Awaited<ReturnType<typeof readForm>>;
+      try {
+        form = await readForm(request);
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.fields) throw error;
+        return send(reply, reportPage(pageFor(request), { submissionId: randomToken(16), problems: error.fields }), error.status);
+      }
+      const page = pageFor(request, form.values);
+      // A filled honeypot means a bot: thank it and keep nothing.
+      if (form.values.website) return send(reply, submittedPage(page, { receipt: null, duplicate: false, urgent: false }));
+      const submissionId = /^[A-Za-z0-9_-]{16,64}$/.test(form.values.sid ?? '') ? form.values.sid! : randomToken(16);
+      const parsed = parseReportForm(form.values, page.locale);
+      if ('problems' in parsed) return send(reply, reportPage(page, { submissionId, values: form.values, problems: parsed.problems }), 400);
+      try {
+        const result = await submitReport(ctx, { submissionId, report: parsed.report, files: form.files });
+        return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger }));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        return send(reply, reportPage(page, { submissionId, values: form.values, problems: [{ path: 'files', message: error.message }] }), error.status);
+      }
+    });
+
+    portal.get('/follow-up', { schema: { hide: true } }, async (request, reply) => send(reply, followUpPage(pageFor(request))));
+
+    portal.post('/follow-up', { schema: { hide: true } }, async (request, reply) => {
+      const { values } = await readForm(request);
+      const page = pageFor(request, values);
+      if (receiptFailures.isBlocked(request.ip)) return send(reply, followUpPage(page, { problem: page.t('followUp.limited') }), 429);
+      const view = await viewAsReporter(ctx, values.receipt ?? '');
+      if (!view) {
+        receiptFailures.recordFailure(request.ip);
+        return send(reply, followUpPage(page, { problem: page.t('followUp.notFound'), receipt: values.receipt ?? '' }), 404);
+      }
+      return send(reply, reporterThreadPage(page, view));
+    });
+
+    portal.post('/follow-up/reply', { schema: { hide: true } }, async (request, reply) => {
+      const { values, files } = await readForm(request);
+      const page = pageFor(request, values);
+      if (receiptFailures.isBlocked(request.ip)) return send(reply, followUpPage(page, { problem: page.t('followUp.limited') }), 429);
+      let problem: string | undefined;
+      try {
+        await replyAsReporter(ctx, { receipt: values.receipt ?? '', body: values.message ?? '', files });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status >= 500) throw error;
+        if (error.code === 'not_found') {
+          receiptFailures.recordFailure(request.ip);
+          return send(reply, followUpPage(page, { problem: page.t('followUp.notFound') }), 404);
+        }
+        problem = error.message;
+      }
+      const view = await viewAsReporter(ctx, values.receipt ?? '');
+      return send(reply, reporterThreadPage(page, view!, problem ? { problem } : { sent: true }), problem ? 400 : 200);
+    });
+  });
+}

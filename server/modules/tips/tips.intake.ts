@@ -1,0 +1,121 @@
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { seal } from '../../platform/crypto/seal.ts';
+import { AppError } from '../../platform/errors.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
+import { cleanAttachment, MAX_ATTACHMENTS, type CleanAttachment } from './attachments.ts';
+import { identifiersOf } from './identifiers.ts';
+import { receiptForSubmission, receiptHash, submissionHash } from './receipts.ts';
+import type { ReportInput, ReporterContact } from './tips.schema.ts';
+
+export interface UploadedFile {
+  data: Buffer;
+}
+
+export interface SubmittedTip {
+  tipId: string;
+  receipt: string;
+  duplicate: boolean;
+}
+
+export async function cleanFiles(files: readonly UploadedFile[]): Promise<CleanAttachment[]> {
+  if (files.length > MAX_ATTACHMENTS) throw new AppError('validation_failed', `Attach at most ${MAX_ATTACHMENTS} files.`, [{ path: 'body.files', message: 'Too many files.' }]);
+  return Promise.all(files.map((f) => cleanAttachment(f.data)));
+}
+
+export function sealContact(ctx: AppContext, tipContext: string, contact: ReporterContact): Buffer {
+  return seal(ctx.keys.key('secret-seal'), JSON.stringify(contact), `reporter-contact:${tipContext}`);
+}
+
+/**
+ * Takes a report from the public portal. It is committed before anything is acknowledged; submitting the same
+ * form twice (a refresh, a second click) finds the first tip and shows the same receipt again.
+ */
+export async function submitReport(ctx: AppContext, input: { submissionId: string; report: ReportInput; files: readonly UploadedFile[] }): Promise<SubmittedTip> {
+  const receipt = receiptForSubmission(ctx.keys, input.submissionId);
+  const subHash = submissionHash(ctx.keys, input.submissionId);
+  const existing = await ctx.db.selectFrom('tips').select('id').where('submission_hash', '=', subHash).executeTakeFirst();
+  if (existing) return { tipId: existing.id, receipt, duplicate: true };
+  const attachments = await cleanFiles(input.files);
+  return ctx.db.transaction().execute(async (trx) => {
+    const tipId = await insertTip(trx, ctx, input.report, { channel: 'web', submissionHash: subHash, receiptHash: receiptHash(ctx.keys, receipt), enteredBy: null, attachments });
+    if (!tipId) {
+      const first = await trx.selectFrom('tips').select('id').where('submission_hash', '=', subHash).executeTakeFirstOrThrow();
+      return { tipId: first.id, receipt, duplicate: true };
+    }
+    return { tipId, receipt, duplicate: false };
+  });
+}
+
+interface InsertOptions {
+  channel: 'web' | 'phone' | 'text' | 'email' | 'walk_in' | 'other';
+  submissionHash: Buffer | null;
+  receiptHash: Buffer | null;
+  enteredBy: { userId: string; agencyId: string } | null;
+  attachments: CleanAttachment[];
+}
+
+/** Inserts a tip with its identifiers and files; null when the same submission already exists. */
+export async function insertTip(trx: Transaction<DB>, ctx: AppContext, report: ReportInput, options: InsertOptions): Promise<string | null> {
+  const minor = report.concernType === 'minor' || report.people.some((p) => p.approxAge !== null && p.approxAge < 18);
+  const row = await trx
+    .insertInto('tips')
+    .values({
+      channel: options.channel,
+      concern_type: report.concernType,
+      minor_involved: minor,
+      immediate_danger: report.immediateDanger,
+      priority: report.immediateDanger ? 'urgent' : minor ? 'high' : 'normal',
+      narrative: report.narrative,
+      location_address: report.locationAddress,
+      location_city: report.locationCity,
+      location_zip: report.locationZip,
+      business_name: report.businessName,
+      occurred_on: report.occurredOn,
+      occurred_text: report.occurredText,
+      people: JSON.stringify(report.people),
+      vehicles: JSON.stringify(report.vehicles),
+      phones: JSON.stringify(report.phones),
+      emails: JSON.stringify(report.emails),
+      online: JSON.stringify(report.online.map((value) => ({ value, platform: null }))),
+      heard_via: report.campaignCode ? 'campaign' : report.heardVia,
+      campaign_code: report.campaignCode,
+      language: report.language,
+      wants_contact: report.contact !== null,
+      submission_hash: options.submissionHash,
+      receipt_hash: options.receiptHash,
+      entered_by_user_id: options.enteredBy?.userId ?? null,
+      received_at: ctx.now(),
+      updated_at: ctx.now(),
+    })
+    .onConflict((oc) => oc.column('submission_hash').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return null;
+  if (report.contact) {
+    await trx.updateTable('tips').set({ reporter_contact_enc: sealContact(ctx, row.id, report.contact) }).where('id', '=', row.id).execute();
+  }
+  const identifiers = identifiersOf(report);
+  if (identifiers.length) await trx.insertInto('tip_identifiers').values(identifiers.map((i) => ({ tip_id: row.id, ...i }))).execute();
+  await insertAttachments(trx, row.id, null, options.attachments);
+  await recordAudit(trx, ctx.keys, {
+    actorUserId: options.enteredBy?.userId ?? null,
+    actorAgencyId: options.enteredBy?.agencyId ?? null,
+    action: 'tip.received',
+    entityType: 'tip',
+    entityId: row.id,
+    details: { channel: options.channel, urgent: report.immediateDanger, attachments: options.attachments.length },
+  });
+  if (report.immediateDanger) await enqueueJob(trx, 'tips.sla-check', {}, { dedupeKey: `tips.sla-check:${row.id}`, runAt: new Date(ctx.now().getTime() + ctx.config.urgentTipReviewMinutes * 60_000) });
+  return row.id;
+}
+
+export async function insertAttachments(trx: Transaction<DB>, tipId: string, messageId: string | null, files: readonly CleanAttachment[]): Promise<void> {
+  if (!files.length) return;
+  await trx
+    .insertInto('tip_attachments')
+    .values(files.map((f) => ({ tip_id: tipId, message_id: messageId, content_type: f.contentType, byte_size: f.data.length, sha256: f.sha256, data: f.data })))
+    .execute();
+}
