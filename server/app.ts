@@ -18,6 +18,8 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { tipRoutes } from './modules/tips/tips.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 
 /** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -48,7 +50,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes]) {
+  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes, tipRoutes, notificationRoutes]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }
   await installStaffApp(app);

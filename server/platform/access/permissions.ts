@@ -5,6 +5,10 @@ import type { Role } from '../../../common/access/roles.ts';
  * Roles map to permissions here and nowhere else. Administrators manage accounts; no administrator
  * permission grants a read of case or survivor content.
  */
+// Coordinators run the tip queue for the whole task force; an agency works the tips assigned to it.
+const TIP_TRIAGE_ANY = ['read:tip:any', 'manage:tip:any', 'create:tip:any', 'read:reporter-contact:any'] as const;
+const TIP_WORK_OWN_AGENCY = ['read:tip:own-agency', 'manage:tip:own-agency'] as const;
+
 export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
   taskforce_admin: [
     'manage:agency:any',
@@ -14,12 +18,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     'read:audit:any',
   ],
   agency_admin: ['read:agency:any', 'manage:user:own-agency', 'read:user:own-agency', 'read:audit:own-agency'],
-  coordinator: ['read:agency:any', 'read:user:any'],
-  investigator: ['read:agency:any'],
-  prosecutor: ['read:agency:any'],
-  victim_advocate: ['read:agency:any'],
+  coordinator: ['read:agency:any', 'read:user:any', ...TIP_TRIAGE_ANY],
+  investigator: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, 'read:reporter-contact:own-agency', 'create:tip:own-agency'],
+  prosecutor: ['read:agency:any', ...TIP_WORK_OWN_AGENCY],
+  victim_advocate: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, 'create:tip:own-agency'],
   provider_staff: ['read:agency:any'],
-  child_welfare_worker: ['read:agency:any'],
+  child_welfare_worker: ['read:agency:any', ...TIP_WORK_OWN_AGENCY],
   outreach_lead: ['read:agency:any'],
   analyst: ['read:agency:any'],
   auditor: ['read:agency:any', 'read:user:any', 'read:audit:any'],

@@ -34,6 +34,8 @@ export interface OpenDatabaseOptions {
 // 2^53), numeric as strings, bytea as Buffer.
 const INT8 = 20;
 const BYTEA = 17;
+// Dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone to be shifted into.
+const DATE = 1082;
 
 /** Opens the database Haven runs on: the server named by DATABASE_URL, or embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -47,7 +49,7 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
     max: poolSize,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8 ? (v: string) => Number(v) : oid === DATE ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -63,6 +65,7 @@ async function openEmbedded(dataDir: string, fromSnapshot?: Buffer): Promise<Dat
     parsers: {
       [INT8]: (v: string) => Number(v),
       [BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
+      [DATE]: (v: string) => v,
     },
   });
   const db = new Kysely<DB>({
