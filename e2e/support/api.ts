@@ -1,3 +1,4 @@
+import type { BrowserContext } from 'playwright-core';
 import { freshCode } from './totp.ts';
 
 /**
@@ -91,4 +92,10 @@ export async function createActivatedPerson(
   const token = new URL(activationUrl).hash.replace(/^#token=/, '');
   await new HavenApiClient(admin.baseUrl).call('POST', '/api/activate', { token, password: options.person.password });
   return { agencyId: agency.id, userId: user.id };
+}
+
+/** Hands a session signed in through the API to a browser context, so a test starts already signed in. */
+export async function shareSessionWith(context: BrowserContext, client: HavenApiClient): Promise<void> {
+  if (!client.sessionCookie) throw new Error('This client is not signed in.');
+  await context.addCookies([{ name: 'haven_session', value: client.sessionCookie, url: client.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
 }

@@ -15,7 +15,11 @@ export async function signInWithPassword(page: Page, person: Pick<Person, 'email
   await expectHeading(page, en.auth.signIn.title);
   await page.getByLabel(en.fields.email).fill(person.email);
   await page.getByLabel(en.fields.password, { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: en.auth.signIn.submit }).click();
+  // Each attempt must reach the server before the next one: lockout counts answers, not clicks.
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/auth/login') && response.request().method() === 'POST'),
+    page.getByRole('button', { name: en.auth.signIn.submit }).click(),
+  ]);
 }
 
 /** On the enrollment page: reads the secret shown for manual entry, confirms a code, returns the recovery codes. */

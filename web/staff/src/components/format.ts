@@ -13,3 +13,11 @@ export function formatDate(iso: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' }).format(date);
 }
+
+/** With seconds, for the audit trail, where the order of events within a minute matters. */
+export function formatTimestamp(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}

@@ -51,6 +51,10 @@ export function useSaveAgency() {
       id ? api.patch<Agency>(`/api/agencies/${encodeURIComponent(id)}`, body) : api.post<Agency>('/api/agencies', body),
     onSuccess: (agency) => {
       queryClient.setQueryData([...agenciesKey, agency.id], agency);
+      // The list shows the change at once, then refreshes in the background.
+      queryClient.setQueryData<Agency[]>(agenciesKey, (list) =>
+        list && (list.some((item) => item.id === agency.id) ? list.map((item) => (item.id === agency.id ? agency : item)) : [...list, agency]),
+      );
       void queryClient.invalidateQueries({ queryKey: agenciesKey, exact: true });
     },
   });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatTimestamp } from '../../components/format.ts';
 
 const OUTCOME_BADGE: Record<string, string> = { success: 'badge badge-ok', failure: 'badge badge-warn', denied: 'badge badge-danger' };
 
@@ -30,7 +30,7 @@ export function AuditTable({ entries, filtered }: { entries: AuditEntry[]; filte
         <tbody>
           {entries.map((entry) => (
             <tr key={String(entry.seq)}>
-              <td className="nowrap">{formatDateTime(entry.occurredAt)}</td>
+              <td className="nowrap">{formatTimestamp(entry.occurredAt)}</td>
               <td>{entry.actorName ?? (entry.actorUserId ? <code>{entry.actorUserId}</code> : <span className="muted">{t('audit.noActor')}</span>)}</td>
               <td>
                 <code>{entry.action}</code>

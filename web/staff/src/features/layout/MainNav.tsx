@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../api/types.ts';
@@ -25,10 +25,18 @@ export function MainNav({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  // Escape closes the open menu and returns focus to its button, as people expect of a disclosure.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
 
   return (
-    <nav className="main-nav" aria-label={t('nav.label')}>
-      <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen(!open)}>
+    <nav className="main-nav" aria-label={t('nav.label')} onKeyDown={closeOnEscape}>
+      <button ref={toggle} type="button" className="menu-toggle" aria-expanded={open} aria-controls="main-nav-list" onClick={() => setOpen(!open)}>
         {t('nav.menu')}
       </button>
       <div id="main-nav-list" className={open ? 'nav-panel nav-panel-open' : 'nav-panel'}>

@@ -18,7 +18,9 @@ export function ProfileDetailsForm({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState(user.displayName);
-  const [locale, setLocale] = useState(isLanguage(user.locale) ? user.locale : 'en');
+  // Follows the account (which the header's language buttons also change) until the person picks here.
+  const [localeChoice, setLocaleChoice] = useState<string | null>(null);
+  const locale = localeChoice ?? (isLanguage(user.locale) ? user.locale : 'en');
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -30,6 +32,7 @@ export function ProfileDetailsForm({ user }: { user: SessionUser }) {
         rememberLanguage(saved.locale);
         await i18n.changeLanguage(saved.locale);
       }
+      setLocaleChoice(null);
       setStatus(i18n.t('common.saved'));
     },
     onError: (error) => setErrors(fromApiError(t, error, FIELDS)),
@@ -60,7 +63,7 @@ export function ProfileDetailsForm({ user }: { user: SessionUser }) {
           path="body.locale"
           label={t('profile.language')}
           value={locale}
-          onValueChange={(value) => isLanguage(value) && setLocale(value)}
+          onValueChange={(value) => isLanguage(value) && setLocaleChoice(value)}
           options={LANGUAGES.map((language) => ({ value: language, label: t(`language.names.${language}`) }))}
           error={errors?.fields['body.locale']}
         />
