@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * A Haven backup is gzip'd JSON lines, readable by any PostgreSQL Haven runs on:
+ *
+ *   {"format":"haven-backup","version":1,…}          header: migrations, key check, tables and columns
+ *   ["table","agencies"]                              a table's rows follow, one row_to_json object a line
+ *   {"id":"…","name":"…",…}
+ *   ["end","agencies",{"rows":3,"sha256":"…"}]        row count and digest of the rows as read
+ *   …
+ *   ["done",{"tables":9}]                             the file is complete
+ *
+ * Rows are always objects and markers always arrays, so a row can never be taken for a marker.
+ */
+export const BACKUP_FORMAT = 'haven-backup';
+export const BACKUP_VERSION = 1;
+
+export const backupHeader = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  createdAt: z.string(),
+  /** The engine it was made on, for messages only: a backup restores into either. */
+  source: z.enum(['postgres', 'pglite']),
+  migrations: z.array(z.string()),
+  /** The master key's check value (settings.key_check), to refuse a restore under another key. */
+  keyCheck: z.string().nullable(),
+  tables: z.array(z.object({ name: z.string().min(1), columns: z.array(z.string().min(1)).min(1) })),
+});
+
+export type BackupHeader = z.infer<typeof backupHeader>;
+
+const tableStart = z.tuple([z.literal('table'), z.string()]);
+const tableEnd = z.tuple([z.literal('end'), z.string(), z.object({ rows: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) })]);
+const done = z.tuple([z.literal('done'), z.object({ tables: z.number().int().min(0) })]);
+export const marker = z.union([tableStart, tableEnd, done]);
+
+export type Marker = z.infer<typeof marker>;
+
+export const tableStartLine = (name: string) => JSON.stringify(['table', name]);
+export const tableEndLine = (name: string, summary: { rows: number; sha256: string }) => JSON.stringify(['end', name, summary]);
+export const doneLine = (tables: number) => JSON.stringify(['done', { tables }]);
+
+export interface TableCount {
+  table: string;
+  rows: number;
+}

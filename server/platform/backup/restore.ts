@@ -1,0 +1,154 @@
+import { stat } from 'node:fs/promises';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { KeyRing } from '../crypto/keys.ts';
+import { AppError } from '../errors.ts';
+import { appliedMigrations, listTables, type TableInfo } from './catalog.ts';
+import { backupHeader, marker, type BackupHeader, type TableCount } from './format.ts';
+import { readGzipLines } from './read-lines.ts';
+import { readTableRows, useCanonicalSession } from './rows.ts';
+import { advanceSequences, clearTables, countGuardedRows, TableLoader } from './target.ts';
+
+export interface RestoreOptions {
+  file: string;
+  /** Replace a database that already holds data. */
+  force?: boolean;
+}
+
+export interface RestoreSummary {
+  header: BackupHeader;
+  tables: TableCount[];
+  /** The target held data that was replaced (only with force). */
+  replaced: boolean;
+}
+
+const damaged = (reason: string) => new AppError('bad_request', `The backup file is damaged or incomplete: ${reason} Nothing was restored.`);
+
+/**
+ * Restores a backup made by `createBackup`, on either engine, in ONE transaction: the target ends up holding
+ * exactly the backup or, on any problem, exactly what it held before. After loading, every table's content is
+ * read back and compared with the digest taken when the backup was made.
+ */
+export async function restoreBackup(db: Kysely<DB>, keys: KeyRing, options: RestoreOptions): Promise<RestoreSummary> {
+  await stat(options.file).catch(() => {
+    throw new AppError('not_found', `${options.file} does not exist or cannot be read.`);
+  });
+  const lines = readGzipLines(options.file);
+  try {
+    const header = await readHeader(lines, options.file);
+    const target = await listTables(db);
+    await checkCompatible(header, keys, await appliedMigrations(db), target);
+    return await db.transaction().execute(async (trx) => {
+      await useCanonicalSession(trx);
+      const guarded = await countGuardedRows(trx, target);
+      const replaced = Object.values(guarded).some((n) => n > 0);
+      if (replaced && !options.force) {
+        const held = Object.entries(guarded).map(([table, n]) => `${table}: ${n} rows`).join(', ');
+        throw new AppError('conflict', `The target database already holds data (${held}). Restore refuses to replace it; pass --force to replace everything in it with the backup.`);
+      }
+      await clearTables(trx, target);
+      const expected = await loadSections(trx, lines, header, target);
+      await advanceSequences(trx, target);
+      for (const [name, want] of expected) {
+        const table = target.find((t) => t.name === name)!;
+        const columns = header.tables.find((t) => t.name === name)!.columns;
+        const got = await readTableRows(trx, table, columns);
+        if (got.rows !== want.rows || got.sha256 !== want.sha256) {
+          throw new AppError('conflict', `After loading, table ${name} does not match the backup (${got.rows} rows read back, ${want.rows} in the backup, digests ${got.sha256 === want.sha256 ? 'equal' : 'differ'}). Nothing was restored.`);
+        }
+      }
+      return { header, replaced, tables: [...expected].map(([table, want]) => ({ table, rows: want.rows })) };
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (isZlibError(error)) throw damaged(`${(error as Error).message}.`);
+    throw error;
+  } finally {
+    await lines.return(undefined);
+  }
+}
+
+async function readHeader(lines: AsyncGenerator<string>, file: string): Promise<BackupHeader> {
+  const notBackup = new AppError('bad_request', `${file} is not a Haven backup (or was made by a newer Haven that this one cannot read).`);
+  let first: IteratorResult<string>;
+  try {
+    first = await lines.next();
+  } catch {
+    throw notBackup;
+  }
+  const parsed = first.done ? null : backupHeader.safeParse(parseJson(first.value));
+  if (!parsed?.success) throw notBackup;
+  return parsed.data;
+}
+
+async function checkCompatible(header: BackupHeader, keys: KeyRing, migrations: string[], target: TableInfo[]): Promise<void> {
+  const isPrefix = header.migrations.length <= migrations.length && header.migrations.every((m, i) => migrations[i] === m);
+  if (!isPrefix) {
+    const extra = header.migrations.filter((m) => !migrations.includes(m));
+    throw new AppError('conflict', extra.length
+      ? `The backup was made by a newer Haven (migrations this one does not have: ${extra.join(', ')}). Restore it with that version or a later one.`
+      : 'The backup\'s migrations do not match this database\'s history, so its tables may not fit. Restore it with the Haven version that made it.');
+  }
+  if (header.keyCheck && !keys.matchesCheckValue(header.keyCheck)) {
+    throw new AppError('conflict', 'The backup was made under a different master key. Set HAVEN_MASTER_KEY or HAVEN_KEY_FILE to the key it was made with, then restore again.');
+  }
+  for (const table of header.tables) {
+    const here = target.find((t) => t.name === table.name);
+    const missing = here ? table.columns.filter((c) => !here.columns.some((h) => h.name === c)) : [];
+    if (!here || missing.length) {
+      throw new AppError('conflict', `The backup's table ${table.name} does not fit this database (${here ? `no column ${missing.join(', ')}` : 'no such table'}).`);
+    }
+  }
+}
+
+/** Streams the table sections into the database; returns the row count and digest the backup promises for each. */
+async function loadSections(trx: Transaction<DB>, lines: AsyncGenerator<string>, header: BackupHeader, target: TableInfo[]) {
+  const expected = new Map<string, { rows: number; sha256: string }>();
+  let loader: TableLoader | null = null;
+  let current: string | null = null;
+  let complete = false;
+  // Read to the very end even after "done": gzip's checksum of the whole file is checked only there.
+  for await (const line of lines) {
+    if (complete) throw damaged('it goes on after its end.');
+    if (line.startsWith('{')) {
+      if (!loader) throw damaged('a row stands outside any table.');
+      await loader.add(line);
+      continue;
+    }
+    const parsed = marker.safeParse(parseJson(line));
+    if (!parsed.success) throw damaged(`a line could not be read (${line.slice(0, 40)}…).`);
+    const m = parsed.data;
+    if (m[0] === 'table') {
+      const spec = header.tables.find((t) => t.name === m[1]);
+      if (loader || !spec || expected.has(m[1])) throw damaged(`the section for table ${m[1]} is out of place.`);
+      const table = target.find((t) => t.name === m[1])!;
+      const computed = new Set(table.columns.filter((c) => c.generated).map((c) => c.name));
+      loader = new TableLoader(trx, table, spec.columns.filter((c) => !computed.has(c)));
+      current = m[1];
+    } else if (m[0] === 'end') {
+      if (!loader || m[1] !== current) throw damaged(`the end of table ${m[1]} is out of place.`);
+      await loader.finish();
+      if (loader.loaded !== m[2].rows) throw damaged(`table ${m[1]} should have ${m[2].rows} rows but has ${loader.loaded}.`);
+      expected.set(m[1], m[2]);
+      loader = null;
+    } else {
+      if (loader || expected.size !== header.tables.length || m[1].tables !== header.tables.length) throw damaged('some tables are missing.');
+      complete = true;
+    }
+  }
+  if (!complete) throw damaged('it ends before its last table.');
+  return expected;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
