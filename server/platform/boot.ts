@@ -23,13 +23,14 @@ export function createLogger(config: Config): Logger {
  * Opens everything a server or a CLI command needs: the key ring, the database (migrated), and the context
  * handed to services. Refuses to run with a master key other than the one the data was written with.
  */
-export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean } = {}): Promise<Haven> {
+export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean; checkKey?: boolean } = {}): Promise<Haven> {
   const log = options.log ?? createLogger(config);
   const loaded = await loadKeyRing({ masterKey: config.masterKey, keyFile: config.keyFile, createIfMissing: !config.databaseUrl || config.env !== 'production' });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = options.migrate === false ? [] : (await migrateToLatest(database.db as never)).applied;
-    await checkKeyMatchesData(database, loaded.keys);
+    // A restore skips the check: it replaces the data, key check value included, and checks the backup's instead.
+    if (options.checkKey !== false) await checkKeyMatchesData(database, loaded.keys);
     const ctx: AppContext = { config, db: database.db, dbKind: database.kind, keys: loaded.keys, log, now: () => new Date() };
     return { ctx, database, keySource: loaded.source, keyCreated: loaded.created, migrationsApplied: applied, close: () => database.close() };
   } catch (error) {

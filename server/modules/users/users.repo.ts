@@ -21,6 +21,10 @@ export function findUser(db: Db, id: string) {
   return baseQuery(db).where('u.id', '=', id).executeTakeFirst();
 }
 
+export function findUserByEmail(db: Db, email: string) {
+  return baseQuery(db).where('u.email', '=', email).executeTakeFirst();
+}
+
 export function listUsers(db: Db, filter: { agencyId?: string | undefined; q?: string | undefined }) {
   let q = baseQuery(db);
   if (filter.agencyId) q = q.where('u.agency_id', '=', filter.agencyId);
@@ -58,6 +62,18 @@ export async function countOtherActiveTaskforceAdmins(trx: Transaction<DB>, exce
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('r.role', '=', 'taskforce_admin')
     .where('u.id', '!=', exceptUserId)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Active task-force administrators: the operator CLI creates the first one only when there is none. */
+export async function countActiveTaskforceAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.role', '=', 'taskforce_admin')
     .where('u.disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -98,11 +98,26 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
   });
 }
 
+/** Lifts a lockout and forgets the failures. The caller checks access and audits (API or operator CLI). */
+export async function clearLockout(trx: Transaction<DB>, userId: string): Promise<void> {
+  await trx.updateTable('users').set({ locked_at: null, failed_count: 0, failed_window_start: null }).where('id', '=', userId).execute();
+}
+
+/**
+ * Removes a person's TOTP secret and recovery codes and ends their sessions; returns how many ended. The
+ * caller checks access and audits (API or operator CLI).
+ */
+export async function clearMfa(trx: Transaction<DB>, ctx: AppContext, userId: string): Promise<number> {
+  await trx.updateTable('users').set({ totp_secret_enc: null, totp_last_step: null, mfa_enrolled_at: null }).where('id', '=', userId).execute();
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  return endUserSessions(trx, ctx, userId, 'mfa_reset');
+}
+
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string): Promise<UserView> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
     requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
-    await trx.updateTable('users').set({ locked_at: null, failed_count: 0, failed_window_start: null }).where('id', '=', id).execute();
+    await clearLockout(trx, id);
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.unlocked' });
     return presentUser(await loadUser(trx, id));
   });
@@ -113,9 +128,7 @@ export async function resetUserMfa(ctx: AppContext, actor: Actor, id: string): P
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
     requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
-    await trx.updateTable('users').set({ totp_secret_enc: null, totp_last_step: null, mfa_enrolled_at: null }).where('id', '=', id).execute();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
-    const ended = await endUserSessions(trx, ctx, id, 'mfa_reset');
+    const ended = await clearMfa(trx, ctx, id);
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.mfa_reset', details: { sessionsEnded: ended } });
     return presentUser(await loadUser(trx, id));
   });
