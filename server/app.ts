@@ -17,7 +17,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
-import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { portalNotFound, portalRoutes } from './modules/portal/portal.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 
@@ -34,7 +34,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  installErrorHandling(app);
+  installErrorHandling(app, portalNotFound(ctx));
   installSecurityHeaders(app);
   installRequestLog(app);
   await app.register(cookie);

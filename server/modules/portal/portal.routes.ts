@@ -20,8 +20,25 @@ import { reportPage } from './pages/report.ts';
 import { submittedPage } from './pages/submitted.ts';
 import { followUpPage, reporterThreadPage } from './pages/follow-up.ts';
 
+/** A file problem in the visitor's language (the services speak English). */
+function fileProblem(page: PageContext, error: AppError): string {
+  if (error.code === 'unsupported_media_type') return page.t(/read|damaged|password|empty|no image/i.test(error.message) ? 'report.files.unreadable' : 'report.files.badType');
+  if (error.code === 'payload_too_large') return page.t('report.files.tooLarge');
+  if (/at most \d+ files/.test(error.message)) return page.t('report.files.tooMany');
+  return error.message;
+}
+
 const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/portal');
 const CAMPAIGN = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The portal's "page not found", in the visitor's language. */
+export function portalNotFound(ctx: AppContext) {
+  return (request: FastifyRequest): string => {
+    const query = request.query as Record<string, string | undefined>;
+    const locale = chooseLocale(query.lang, request.headers['accept-language']);
+    return errorPage({ locale, t: translator(locale), config: ctx.config, campaign: null, path: '' }, 'notFound');
+  };
+}
 
 /** The public portal: server-rendered pages that need no account, no cookie and no script. */
 export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -57,7 +74,8 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
         form = await readForm(request);
       } catch (error) {
         if (!(error instanceof AppError) || !error.fields) throw error;
-        return send(reply, reportPage(pageFor(request), { submissionId: randomToken(16), problems: error.fields }), error.status);
+        const page = pageFor(request);
+        return send(reply, reportPage(page, { submissionId: randomToken(16), problems: [{ path: 'files', message: fileProblem(page, error) }] }), error.status);
       }
       const page = pageFor(request, form.values);
       // A filled honeypot means a bot: thank it and keep nothing.
@@ -70,7 +88,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
         return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger }));
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
-        return send(reply, reportPage(page, { submissionId, values: form.values, problems: [{ path: 'files', message: error.message }] }), error.status);
+        return send(reply, reportPage(page, { submissionId, values: form.values, problems: [{ path: 'files', message: fileProblem(page, error) }] }), error.status);
       }
     });
 
@@ -101,7 +119,8 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
           receiptFailures.recordFailure(request.ip);
           return send(reply, followUpPage(page, { problem: page.t('followUp.notFound') }), 404);
         }
-        problem = error.message;
+        const aboutMessage = error.fields?.some((f) => f.path === 'body.message');
+        problem = aboutMessage ? page.t(/under/.test(error.message) ? 'followUp.tooLong' : 'followUp.empty') : fileProblem(page, error);
       }
       const view = await viewAsReporter(ctx, values.receipt ?? '');
       return send(reply, reporterThreadPage(page, view!, problem ? { problem } : { sent: true }), problem ? 400 : 200);

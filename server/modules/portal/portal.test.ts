@@ -163,3 +163,14 @@ async function anyUserId(): Promise<string> {
   const user = await h.ctx.db.insertInto('users').values({ agency_id: agency.id, email: `notes.${Date.now()}@agency.test`, display_name: 'Note writer', password_hash: null }).returning('id').executeTakeFirstOrThrow();
   return user.id;
 }
+
+describe('unknown pages', () => {
+  it('answers a browser with a page in its language and an API client with the JSON error', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/no-such-page', headers: { accept: 'text/html', 'accept-language': 'es' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Página no encontrada');
+    const api = await h.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: { accept: 'text/html' } });
+    expect(api.json().error.code).toBe('route_not_found');
+  });
+});

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorStatus, type ErrorCode, type FieldProblem } from '../errors.ts';
 
@@ -10,10 +10,15 @@ function body(code: ErrorCode, message: string, fields?: FieldProblem[]): ErrorB
   return { error: fields?.length ? { code, message, fields } : { code, message } };
 }
 
-/** Maps every failure to the one JSON error shape. Unknown errors answer 500 without details. */
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * Maps every failure to the one JSON error shape. Unknown errors answer 500 without details. A browser asking
+ * for a page that does not exist gets the portal's HTML page instead, when one is given.
+ */
+export function installErrorHandling(app: FastifyInstance, htmlNotFound?: (request: FastifyRequest) => string): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(body('route_not_found', `There is no ${request.method} ${request.url.split('?')[0]} here.`));
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && htmlNotFound) return reply.code(404).type('text/html; charset=utf-8').send(htmlNotFound(request));
+    return reply.code(404).send(body('route_not_found', `There is no ${request.method} ${request.url.split('?')[0]} here.`));
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
