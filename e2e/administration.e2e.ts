@@ -8,6 +8,7 @@ import { en, expectHeading } from './support/staffUi.ts';
 
 const admin: Person & { agencyName: string } = { agencyName: 'Metro Human Trafficking Task Force', displayName: 'Chris Nakamura', email: 'chris.nakamura@metro.example.org', password: STRONG_PASSWORD };
 const riley: Person = { displayName: 'Riley Chen', email: 'riley.chen@harborlight.example.org', password: 'granite puzzle willow 3318' };
+const jamie: Person = { displayName: 'Jamie Fox', email: 'jamie.fox@harborlight.example.org', password: 'copper lighthouse maple 9145' };
 const casey: Person = { displayName: 'Casey Brooks', email: 'casey.brooks@harborlight.example.org', password: 'saffron tunnel bicycle 6604' };
 
 describe('administration of agencies and people', () => {
@@ -126,6 +127,41 @@ describe('administration of agencies and people', () => {
     await page.getByRole('button', { name: en.agencies.activate }).click();
     await page.getByRole('status').filter({ hasText: en.agencies.activated }).waitFor();
     expect(adminActor.problems()).toEqual([]);
+  });
+
+  it("lets an agency administrator manage only their own agency's people", async () => {
+    await createActivatedPerson(adminApi, { agency: shelter, person: jamie, roles: ['agency_admin'] });
+    const jamieApi = new HavenApiClient(haven.baseUrl);
+    await signInByApi(jamieApi, jamie);
+    const jamieActor = await newActor(browser, { baseUrl: haven.baseUrl });
+    await shareSessionWith(jamieActor.context, jamieApi);
+    const { page } = jamieActor;
+    await page.goto('/staff/');
+    await expectHeading(page, `Welcome, ${jamie.displayName}`);
+    const nav = page.getByRole('navigation', { name: en.nav.label });
+    expect(await nav.getByRole('link', { name: en.nav.agencies }).count()).toBe(0);
+    await nav.getByRole('link', { name: en.nav.audit }).waitFor();
+
+    await nav.getByRole('link', { name: en.nav.users }).click();
+    await page.getByText(en.users.leadOwn.replace('{{agency}}', 'Harbor Light Shelter')).waitFor();
+    const rows = page.getByRole('region', { name: en.users.title }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.allTextContents()).not.toContain(expect.stringContaining(admin.displayName));
+    expect(await page.getByLabel(en.fields.agency).count()).toBe(0);
+    await checkPage(page, 'users-own-agency');
+
+    await page.getByRole('link', { name: en.users.new }).click();
+    await page.getByText('Harbor Light Shelter').waitFor();
+    const roles = page.getByRole('group', { name: en.users.roles });
+    await roles.getByRole('checkbox', { name: en.roles.victim_advocate.name }).waitFor();
+    expect(await roles.getByRole('checkbox', { name: en.roles.investigator.name }).count()).toBe(0);
+    await checkPage(page, 'user-new-own-agency');
+
+    await nav.getByRole('link', { name: en.nav.audit }).click();
+    await expectHeading(page, en.audit.title);
+    await expect.poll(() => page.getByRole('region', { name: en.audit.title }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(jamieActor.problems()).toEqual([]);
+    await jamieActor.close();
   });
 
   it('works by keyboard and on a narrow screen: skip link, visible focus, and a Menu button for the navigation', async () => {

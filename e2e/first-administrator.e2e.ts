@@ -120,6 +120,11 @@ describe('first administrator and a first colleague', () => {
     activationUrl = await page.getByTestId('activation-url').inputValue();
     expect(activationUrl).toMatch(new RegExp(`^${haven.baseUrl}/staff/activate#token=.+`));
     await checkPage(page, 'user-created');
+
+    // The set-up link works once; afterwards it says so and points to sign-in.
+    await page.goto(haven.setupUrl);
+    await page.getByText(en.setup.alreadyDone).waitFor();
+    await checkPage(page, 'setup-already-done');
     expect(adminActor.problems()).toEqual([]);
   });
 
@@ -153,6 +158,10 @@ describe('first administrator and a first colleague', () => {
 
     await page.goto('/staff/agencies');
     await expectHeading(page, en.errors.notAllowed.title);
+    await checkPage(page, 'not-allowed');
+    await page.goto('/staff/no-such-page');
+    await expectHeading(page, en.notFound.title);
+    await checkPage(page, 'not-found');
     expect(investigatorActor.problems()).toEqual([]);
   });
 

@@ -120,8 +120,14 @@ export async function startHaven(): Promise<RunningHaven> {
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    // A server that dies mid-test explains the failures that follow; say so with what it printed last.
+    if (!stopping) process.stderr.write(`\nHaven exited unexpectedly (code ${code}, signal ${signal}). Last output:\n${printed.output.slice(-4000)}\n`);
+  });
 
   const cleanUp = async () => {
+    stopping = true;
     await stopChild(child);
     await rm(dataDir, { recursive: true, force: true });
     await database?.drop();

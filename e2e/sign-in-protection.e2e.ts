@@ -4,6 +4,7 @@ import { startHaven, type RunningHaven } from './harness.ts';
 import { createActivatedPerson, setUpFirstAdministrator, shareSessionWith, STRONG_PASSWORD, type HavenApiClient, type Person } from './support/api.ts';
 import { launchChromium, newActor, type Actor } from './support/browser.ts';
 import { checkPage } from './support/pageCheck.ts';
+import es from '../web/staff/src/i18n/es.json';
 import { en, enrollTotp, expectHeading, formAlert, signInWithPassword } from './support/staffUi.ts';
 
 const admin: Person & { agencyName: string } = { agencyName: 'Lakeshore Anti-Trafficking Task Force', displayName: 'Morgan Lee', email: 'morgan.lee@lakeshore.example.org', password: STRONG_PASSWORD };
@@ -19,6 +20,7 @@ describe('sign-in protection', () => {
   let adminActor: Actor;
   let advocateActor: Actor;
   let shelterId = '';
+  let advocateId = '';
 
   beforeAll(async () => {
     [haven, browser] = await Promise.all([startHaven(), launchChromium()]);
@@ -29,6 +31,7 @@ describe('sign-in protection', () => {
       roles: ['victim_advocate'],
     });
     shelterId = created.agencyId;
+    advocateId = created.userId;
     adminActor = await newActor(browser, { baseUrl: haven.baseUrl });
     await shareSessionWith(adminActor.context, adminApi);
     advocateActor = await newActor(browser, { baseUrl: haven.baseUrl });
@@ -74,6 +77,13 @@ describe('sign-in protection', () => {
     await page.getByRole('button', { name: en.auth.recovery.saved }).click();
     await expectHeading(page, `Welcome, ${advocate.displayName}`);
     expect(await page.getByTestId('home-roles').textContent()).toBe(en.roles.victim_advocate.name);
+
+    // When the session ends elsewhere, the next call answers 401 and the app returns to sign-in, saying why.
+    await adminApi.call('POST', `/api/users/${advocateId}/end-sessions`);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expectHeading(page, es.auth.signIn.title);
+    await page.getByText(es.auth.signIn.sessionEnded).waitFor();
+    await checkPage(page, 'sign-in-session-ended');
     expect(advocateActor.problems()).toEqual([]);
     expect(adminActor.problems()).toEqual([]);
   });

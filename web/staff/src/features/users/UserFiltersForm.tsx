@@ -28,7 +28,7 @@ export function UserFiltersForm({ filters, showAgency, onApply }: { filters: Use
           options={[{ value: '', label: t('users.allAgencies') }, ...(agencies.data ?? []).map((agency) => ({ value: agency.id, label: agency.name }))]}
         />
       )}
-      <TextField path="filter.q" label={t('users.search')} hint={t('users.searchHint')} type="search" required={false} value={q} onValueChange={setQ} />
+      <TextField path="filter.q" label={t('users.search')} type="search" required={false} value={q} onValueChange={setQ} />
       <div className="button-row filters-buttons">
         <button type="submit" className="button button-primary">
           {t('common.applyFilters')}
