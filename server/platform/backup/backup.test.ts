@@ -159,6 +159,17 @@ describe('restore refuses bad input and changes nothing', () => {
     await expect(restoreBackup(target.db, source.ctx.keys, { file: edited })).rejects.toThrow(/should have \d+ rows/);
   });
 
+  it('names the table when its rows do not fit (an agency missing under its people)', async () => {
+    const edited = await rewrite((lines) =>
+      lines
+        .filter((l) => !l.includes('"Riverside Police"'))
+        .map((l) => (l.startsWith('["end","agencies"') ? l.replace(/"rows":(\d+)/, (_, n: string) => `"rows":${Number(n) - 1}`) : l)),
+    );
+    const target = await freshDatabase();
+    await expect(restoreBackup(target.db, source.ctx.keys, { file: edited })).rejects.toThrow(/Loading table users failed: .*foreign key/);
+    expect(await userCount(target)).toBe(0);
+  });
+
   it('refuses a file that is not a backup', async () => {
     const text = path.join(dir, 'notes.txt');
     await writeFile(text, 'not a backup');

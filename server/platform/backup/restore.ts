@@ -112,7 +112,7 @@ async function loadSections(trx: Transaction<DB>, lines: AsyncGenerator<string>,
     if (complete) throw damaged('it goes on after its end.');
     if (line.startsWith('{')) {
       if (!loader) throw damaged('a row stands outside any table.');
-      await loader.add(line);
+      await loading(current!, () => loader!.add(line));
       continue;
     }
     const parsed = marker.safeParse(parseJson(line));
@@ -127,7 +127,7 @@ async function loadSections(trx: Transaction<DB>, lines: AsyncGenerator<string>,
       current = m[1];
     } else if (m[0] === 'end') {
       if (!loader || m[1] !== current) throw damaged(`the end of table ${m[1]} is out of place.`);
-      await loader.finish();
+      await loading(m[1], () => loader!.finish());
       if (loader.loaded !== m[2].rows) throw damaged(`table ${m[1]} should have ${m[2].rows} rows but has ${loader.loaded}.`);
       expected.set(m[1], m[2]);
       loader = null;
@@ -138,6 +138,15 @@ async function loadSections(trx: Transaction<DB>, lines: AsyncGenerator<string>,
   }
   if (!complete) throw damaged('it ends before its last table.');
   return expected;
+}
+
+/** Names the table in a database error (a constraint the rows do not meet, a value that does not fit). */
+async function loading(table: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    throw new AppError('conflict', `Loading table ${table} failed: ${error instanceof Error ? error.message : String(error)}. Nothing was restored.`);
+  }
 }
 
 function parseJson(text: string): unknown {
