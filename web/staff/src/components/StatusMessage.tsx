@@ -1,7 +1,16 @@
-/** A polite live region that is always in the page, so a message put into it is announced. */
-export function StatusMessage({ message }: { message: string | null }) {
+import { useEffect, useRef } from 'react';
+
+/**
+ * A polite live region that is always in the page, so a message put into it is announced. With
+ * `takeFocus`, a new message also receives focus: for actions whose button disappears once done.
+ */
+export function StatusMessage({ message, takeFocus = false }: { message: string | null; takeFocus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocus && message) ref.current?.focus();
+  }, [message, takeFocus]);
   return (
-    <div role="status" className={message ? 'status-message' : 'status-message status-message-empty'}>
+    <div ref={ref} role="status" tabIndex={takeFocus ? -1 : undefined} className={message ? 'status-message' : 'status-message status-message-empty'}>
       {message}
     </div>
   );

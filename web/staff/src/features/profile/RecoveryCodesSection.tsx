@@ -53,7 +53,7 @@ export function RecoveryCodesSection() {
     <section className="card" aria-labelledby="profile-recovery-heading">
       <h2 id="profile-recovery-heading">{t('profile.recovery.title')}</h2>
       <p>{t('profile.recovery.explain')}</p>
-      <StatusMessage message={status} />
+      <StatusMessage message={status} takeFocus />
       <form className="form" noValidate onSubmit={submit}>
         <FormAlert errors={errors} />
         <CurrentPasswordField idSuffix="recovery" value={currentPassword} onValueChange={setCurrentPassword} error={errors?.fields[CURRENT_PASSWORD_PATH]} />

@@ -42,7 +42,7 @@ export function UserAccountActions({ user }: { user: User }) {
   return (
     <section className="card" aria-labelledby="user-actions-heading">
       <h2 id="user-actions-heading">{t('users.actions.title')}</h2>
-      <StatusMessage message={status} />
+      <StatusMessage message={status} takeFocus />
       {error && (
         <div className="form-alert" role="alert">
           {error}
