@@ -55,6 +55,13 @@ function mapFastifyError(error: FastifyError): { code: ErrorCode; message: strin
       return { code: 'unsupported_media_type', message: 'Send this request as application/json.' };
     case 'FST_ERR_VALIDATION':
       return { code: 'validation_failed', message: error.message };
+    // PostgreSQL's unique_violation: a unique index caught what a service's check could not see, the same
+    // name or email saved by someone else at the same moment.
+    case '23505':
+      return { code: 'conflict', message: 'Something with these details was saved at the same moment. Reload and check before trying again.' };
+    // character_not_in_repertoire: text PostgreSQL cannot store, such as a NUL character.
+    case '22021':
+      return { code: 'bad_request', message: 'The request contains a character that cannot be stored, such as a NUL character.' };
   }
   if (error.statusCode === 429) return { code: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
