@@ -38,7 +38,9 @@ export function installErrorHandling(app: FastifyInstance, htmlNotFound?: (reque
     }
     const known = mapFastifyError(error);
     if (known) return reply.code(errorStatus[known.code]).send(body(known.code, known.message));
-    request.log.error({ err: error, route: request.routeOptions.url }, 'unhandled error');
+    // Name, code and stack only: a database error also carries the query's parameters (PGlite) or the
+    // offending row's values (`detail`), which are what people typed.
+    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack }, route: request.routeOptions.url }, 'unhandled error');
     return reply.code(500).send(body('internal', 'Something went wrong on our side. Please try again.'));
   });
 }
