@@ -45,7 +45,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     openapi: { info: { title: 'Haven API', version: '0.1.0', description: 'The task-force platform API. Errors: { error: { code, message, fields? } }.' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The docs page brings its own policy (hashes of its scripts), which lets same-origin pages frame it; no page may be framed.
+    transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+  });
   installSessionHandling(app, ctx);
 
   await app.register(healthRoutes(ctx));
