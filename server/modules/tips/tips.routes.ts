@@ -46,7 +46,7 @@ export function tipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/tips/:id/attachments/:attachmentId', { schema: { tags, params: s.attachmentParams } }, async (request, reply) => {
       const file = await tips.getAttachment(ctx, requireStaff(request).actor, request.params.id, request.params.attachmentId);
       // Served as a download in a sandbox: a hostile file must never run in the staff app's origin.
-      return reply.type(file.contentType).header('Content-Disposition', 'attachment').header('Content-Security-Policy', "sandbox; default-src 'none'").send(file.data);
+      return reply.type(file.contentType).header('Content-Disposition', 'attachment').header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'").send(file.data);
     });
   };
 }
