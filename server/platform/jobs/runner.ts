@@ -21,6 +21,8 @@ export async function runDueJobs(ctx: AppContext, limit = 100): Promise<number> 
       if (!handler) throw new Error(`No handler for job kind "${job.kind}".`);
       await handler(ctx, job.payload);
       await completeJob(ctx.db, job.id, ctx.now());
+      const recurring = recurringJobs.find((r) => r.kind === job.kind);
+      if (recurring) await enqueueJob(ctx.db, job.kind, {}, { dedupeKey: recurringKey(job.kind), runAt: new Date(ctx.now().getTime() + recurring.everyMs) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       ctx.log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, error: message }, 'job failed');
@@ -30,10 +32,12 @@ export async function runDueJobs(ctx: AppContext, limit = 100): Promise<number> 
   return ran;
 }
 
+const recurringKey = (kind: string) => `recurring:${kind}`;
+
 /** Makes sure each recurring job has its next run queued. */
 export async function scheduleRecurringJobs(ctx: AppContext): Promise<void> {
   for (const job of recurringJobs) {
-    await enqueueJob(ctx.db, job.kind, {}, { dedupeKey: `recurring:${job.kind}`, runAt: ctx.now() });
+    await enqueueJob(ctx.db, job.kind, {}, { dedupeKey: recurringKey(job.kind), runAt: ctx.now() });
   }
 }
 
