@@ -40,7 +40,7 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
   const lower = password.toLowerCase();
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core) && lower.length - core.length <= 8)) {
+  if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core) && lower.length - core.length <= 8) || hasCommonStem(lower)) {
     return 'This password is on a list of common or breached passwords. Choose another.';
   }
   if (/^(.)\1+$/.test(password) || /^(?:0123456789|1234567890|abcdefghijkl)/i.test(password)) {
@@ -50,6 +50,18 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
   if (/haven/i.test(password) && core.replace(/haven/g, '').length < 4) return 'Do not build your password from the name of this system.';
   return null;
+}
+
+/**
+ * A listed password followed by up to eight digits or symbols ("1qaz2wsx2024", "qwerty12312345678"): the
+ * letters-only core above misses listed passwords that hold digits themselves, and longer digit tails.
+ */
+function hasCommonStem(lower: string): boolean {
+  for (let cut = 1; cut <= 8 && cut < lower.length; cut++) {
+    if (/[a-z]/.test(lower.charAt(lower.length - cut))) return false;
+    if (COMMON.has(lower.slice(0, -cut))) return true;
+  }
+  return false;
 }
 
 export function assertAcceptablePassword(password: string, context: { email?: string } = {}): void {
