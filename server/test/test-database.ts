@@ -29,6 +29,9 @@ export async function createTestDatabase(): Promise<Database> {
       ...database,
       close: async () => {
         await database.close();
+        // pg's pool.end() resolves before its connections have closed; dropping `with (force)` while they are
+        // still open terminates them, and each then raises an unhandled 'error' that fails the run.
+        await waitUntilDisconnected(admin, name);
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
       },
@@ -38,4 +41,12 @@ export async function createTestDatabase(): Promise<Database> {
   const database = await openDatabase({ dataDir: 'memory://', ...(snapshotFile ? { fromSnapshot: await readFile(snapshotFile) } : {}) });
   if (!snapshotFile) await migrateToLatest(database.db as never);
   return database;
+}
+
+async function waitUntilDisconnected(admin: pg.Client, database: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
