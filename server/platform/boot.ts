@@ -1,3 +1,4 @@
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -26,7 +27,8 @@ export function createLogger(config: Config): Logger {
 export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean; checkKey?: boolean } = {}): Promise<Haven> {
   const log = options.log ?? createLogger(config);
   const loaded = await loadKeyRing({ masterKey: config.masterKey, keyFile: config.keyFile, createIfMissing: !config.databaseUrl || config.env !== 'production' });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  // The embedded database gets a folder of its own, so the key file beside it is never inside a copy of it.
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pg') });
   try {
     const applied = options.migrate === false ? [] : (await migrateToLatest(database.db as never)).applied;
     // A restore skips the check: it replaces the data, key check value included, and checks the backup's instead.

@@ -7,6 +7,7 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { PGliteDriver } from './pglite-driver.ts';
+import { lockDataFolder } from './folder-lock.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -58,7 +59,9 @@ async function openServer(url: string, poolSize: number): Promise<Database> {
 }
 
 async function openEmbedded(dataDir: string, fromSnapshot?: Buffer): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const unlock = inMemory ? () => {} : lockDataFolder(dataDir);
   const pglite = await PGlite.create(dataDir, {
     extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto },
     ...(fromSnapshot ? { loadDataDir: new Blob([new Uint8Array(fromSnapshot)]) } : {}),
@@ -84,6 +87,7 @@ async function openEmbedded(dataDir: string, fromSnapshot?: Buffer): Promise<Dat
     close: async () => {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }
