@@ -1,9 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { encodeBase32, RFC4648_ALPHABET } from '../../platform/crypto/base32.ts';
 
 /** RFC 6238 TOTP: SHA-1, 6 digits, 30-second steps, as every authenticator app expects. */
 const STEP_SECONDS = 30;
 const DIGITS = 6;
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const BASE32 = RFC4648_ALPHABET;
 
 export function generateTotpSecret(): string {
   return base32Encode(randomBytes(20));
@@ -43,19 +44,7 @@ export function matchTotp(secret: string, code: string, at: Date, afterStep: num
 }
 
 export function base32Encode(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
+  return encodeBase32(bytes, BASE32);
 }
 
 export function base32Decode(text: string): Buffer {

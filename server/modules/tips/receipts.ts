@@ -1,7 +1,7 @@
 import type { KeyRing } from '../../platform/crypto/keys.ts';
+import { CROCKFORD_ALPHABET, encodeBase32 } from '../../platform/crypto/base32.ts';
 
-// Crockford's base32: no I, L, O or U, so a receipt read aloud or copied by hand survives.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ALPHABET = CROCKFORD_ALPHABET;
 const RECEIPT_BYTES = 10; // 80 bits
 
 /**
@@ -10,17 +10,7 @@ const RECEIPT_BYTES = 10; // 80 bits
  */
 export function receiptForSubmission(keys: KeyRing, submissionId: string): string {
   const bytes = keys.hmac('receipt-index', `receipt:${submissionId}`).subarray(0, RECEIPT_BYTES);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
+  const out = encodeBase32(bytes, ALPHABET);
   return out.match(/.{4}/g)!.join('-');
 }
 
