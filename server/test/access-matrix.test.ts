@@ -1,0 +1,242 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, isRoleAllowedInAgency, type Role } from '../../common/access/roles.ts';
+import { createTestApp, type TestHaven } from './test-app.ts';
+import { createTestAgency, createTestUser, type TestAgency, type TestUser } from './factories.ts';
+import { Agent, signIn } from './agent.ts';
+import { openSession } from './sessions.ts';
+import {
+  ENDPOINT_RULES,
+  PUBLIC_ENDPOINTS,
+  ROLE_HOME,
+  documentedEndpoints,
+  expectedStatus,
+  runsTwice,
+  type CaseTarget,
+  type EndpointRule,
+} from './access-matrix.ts';
+
+let h: TestHaven;
+let other: TestAgency;
+let elsewhere: TestAgency;
+let stranger: TestUser;
+const callers = new Map<Role, { user: TestUser; agent: Agent }>();
+let passwordOnly: Agent;
+let enrolling: Agent;
+let ran = 0;
+
+beforeAll(async () => {
+  h = await createTestApp();
+  other = await createTestAgency(h.ctx, { type: 'legal_service' });
+  elsewhere = await createTestAgency(h.ctx, { type: 'law_enforcement' });
+  stranger = await createTestUser(h.ctx, { agencyId: other.id, roles: ['analyst'] });
+  for (const role of ROLES) {
+    const home = await createTestAgency(h.ctx, { type: ROLE_HOME[role] });
+    const user = await createTestUser(h.ctx, { agencyId: home.id, roles: [role] });
+    callers.set(role, { user, agent: await signIn(h.app, h.clock, user) });
+  }
+  // Sessions that have passed the password but not the second factor, obtained the real way.
+  const agencyId = callers.get('investigator')!.user.agencyId;
+  const enrolled = await createTestUser(h.ctx, { agencyId, roles: ['investigator'] });
+  passwordOnly = new Agent(h.app);
+  expect((await passwordOnly.post('/api/auth/login', { email: enrolled.email, password: enrolled.password })).json().next).toBe('verify');
+  const unenrolled = await createTestUser(h.ctx, { agencyId, roles: ['investigator'], enrolled: false });
+  enrolling = new Agent(h.app);
+  expect((await enrolling.post('/api/auth/login', { email: unenrolled.email, password: unenrolled.password })).json().next).toBe('enroll');
+});
+
+afterAll(async () => {
+  const perRole = ENDPOINT_RULES.reduce((n, r) => n + (runsTwice(r) ? 2 : 1), 0);
+  console.log(
+    `access matrix: ${ENDPOINT_RULES.length} rules × ${ROLES.length} roles = ${perRole * ROLES.length} cases, ` +
+      `+ ${staffEndpoints().length * 3} without a finished sign-in; ${ran} ran`,
+  );
+  await h?.close();
+});
+
+const unique = () => randomBytes(5).toString('hex');
+
+/** A tip assigned to an agency, as the hotline or the portal would have left it, with a receipt. */
+async function createTip(agencyId: string): Promise<string> {
+  const row = await h.ctx.db
+    .insertInto('tips')
+    .values({ channel: 'phone', concern_type: 'labor', narrative: 'Matrix tip', receipt_hash: randomBytes(32), assigned_agency_id: agencyId, status: 'assigned', people: '[]', vehicles: '[]', phones: '[]', emails: '[]', online: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function attachTo(tipId: string): Promise<string> {
+  const data = Buffer.from('matrix attachment');
+  const row = await h.ctx.db
+    .insertInto('tip_attachments')
+    .values({ tip_id: tipId, message_id: null, content_type: 'text/plain', byte_size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function notify(userId: string): Promise<string> {
+  const row = await h.ctx.db
+    .insertInto('notifications')
+    .values({ user_id: userId, kind: 'test.matrix', entity_type: 'tip', entity_id: randomBytes(8).toString('hex'), data: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** What the call points at: something of the caller's own agency (or their own), or of another. */
+async function targetFor(rule: EndpointRule, caller: TestUser, where: 'own' | 'other'): Promise<CaseTarget> {
+  const agencyId = where === 'own' ? caller.agencyId : other.id;
+  const params: Record<string, string> = {};
+  switch (rule.target) {
+    case 'agency':
+      params.id = agencyId;
+      break;
+    case 'self':
+      params.id = caller.id;
+      break;
+    case 'user': {
+      const person = await createTestUser(h.ctx, { agencyId, roles: ['analyst'] });
+      if (rule.targetInvited) await h.ctx.db.updateTable('users').set({ password_hash: null }).where('id', '=', person.id).execute();
+      params.id = person.id;
+      break;
+    }
+    case 'tip':
+      params.id = await createTip(agencyId);
+      params.intoTipId = await createTip(agencyId);
+      params.attachmentId = await attachTo(params.id);
+      params.elsewhereAgencyId = elsewhere.id;
+      break;
+    case 'notification':
+      params.id = await notify(where === 'own' ? caller.id : stranger.id);
+      break;
+    case 'none':
+      break;
+  }
+  return { agencyId, params, unique: unique(), callerRoles: caller.roles };
+}
+
+function urlFor(rule: EndpointRule, t: CaseTarget): string {
+  const path = rule.path.replace(/:(\w+)/g, (_m, name: string) => t.params[name] ?? `missing-${name}`);
+  return rule.query ? `${path}?${rule.query(t)}` : path;
+}
+
+/** A fingerprint of what a call about this target could change, to show that a refused call changed nothing. */
+async function stateFingerprint(t: CaseTarget): Promise<unknown> {
+  const id = t.params.id ?? '00000000-0000-4000-8000-000000000000';
+  const { rows } = await sql<Record<string, unknown>>`
+    select
+      (select count(*) from agencies) as agencies,
+      (select count(*) from users) as users,
+      (select count(*) from tips) as tips,
+      (select count(*) from tip_notes) as notes,
+      (select count(*) from tip_messages) as messages,
+      (select count(*) from account_tokens where used_at is null) as open_links,
+      (select count(*) from sessions where ended_at is not null) as ended_sessions,
+      (select count(*) from sessions where mfa_state <> 'complete') as unfinished_sessions,
+      (select count(*) from notifications where read_at is not null) as read_notifications,
+      (select a::text from agencies a where a.id = ${t.agencyId}) as agency,
+      (select u::text from users u where u.id::text = ${id}) as person,
+      (select string_agg(role, ',' order by role) from user_roles where user_id::text = ${id}) as roles,
+      (select string_agg(id::text, ',' order by id) from recovery_codes where user_id::text = ${id}) as recovery_codes,
+      (select x::text from tips x where x.id::text = ${id}) as tip
+  `.execute(h.ctx.db);
+  return rows[0];
+}
+
+function casesFor(rule: EndpointRule) {
+  const places = runsTwice(rule) ? (['own', 'other'] as const) : (['own'] as const);
+  return ROLES.flatMap((role) =>
+    places.map((where) => {
+      const expected = expectedStatus(rule, role, where);
+      const at = rule.target === 'self' ? 'own account' : rule.target === 'none' ? 'signed in' : rule.target === 'notification' ? `${where === 'own' ? 'own' : 'someone else’s'} notification` : `${where} agency’s ${rule.target}`;
+      return { label: `${role}, ${at} → ${expected}`, role, where, expected };
+    }),
+  );
+}
+
+describe('the access matrix table', () => {
+  it('places every role in an agency of a kind it may be held in', () => {
+    for (const role of ROLES) expect(isRoleAllowedInAgency(role, ROLE_HOME[role]), role).toBe(true);
+  });
+
+  it('has a rule for every staff endpoint in docs/api.md, and none for an endpoint it does not list', () => {
+    const documented = documentedEndpoints();
+    expect(documented.length).toBeGreaterThan(30);
+    const staff = documented.filter((e) => e.split(' ')[1]!.startsWith('/api/') && !PUBLIC_ENDPOINTS.includes(e));
+    expect(staff.filter((e) => !staffEndpoints().includes(e))).toEqual([]);
+    expect(staffEndpoints().filter((e) => !documented.includes(e))).toEqual([]);
+    expect(PUBLIC_ENDPOINTS.filter((e) => !documented.includes(e))).toEqual([]);
+  });
+});
+
+/** The rule in words, for the test's name: "200 for coordinator, investigator (own-agency); 404 outside reach, 403 to the rest". */
+function policyOf(rule: EndpointRule): string {
+  const scopes = Object.values(rule.allowed);
+  if (scopes.length === 0) return 'refused to every role';
+  const everyone = scopes.length === ROLES.length && new Set(scopes).size === 1;
+  const who = everyone ? `every role${scopes[0] === 'any' ? '' : ` (${scopes[0]})`}` : Object.entries(rule.allowed).map(([role, scope]) => `${role}${scope === 'any' ? '' : ` (${scope})`}`).join(', ');
+  const refusal = rule.visibleTo ? '404 outside reach, 403 to the rest' : '403 to the rest';
+  return everyone && scopes[0] === 'any' ? `${rule.status} for ${who}` : `${rule.status} for ${who}; ${refusal}`;
+}
+
+describe('every role against every staff endpoint, at its own agency and another', () => {
+  for (const rule of ENDPOINT_RULES) it(`${rule.method} ${rule.path} (${rule.name}): ${policyOf(rule)}`, async () => {
+    const mismatches: string[] = [];
+    for (const { label, role, where, expected } of casesFor(rule)) {
+      let caller = callers.get(role)!;
+      if (rule.freshCaller) {
+        const user = await createTestUser(h.ctx, { agencyId: caller.user.agencyId, roles: [role] });
+        caller = { user, agent: await openSession(h, user) };
+      }
+      const t = await targetFor(rule, caller.user, where);
+      // Only a refused call is fingerprinted: what an allowed one changes is for the module's own tests.
+      const before = expected >= 400 ? await stateFingerprint(t) : null;
+      const response = await caller.agent.request(rule.method, urlFor(rule, t), rule.method === 'GET' ? undefined : (rule.body?.(t) ?? {}));
+      ran++;
+      const code = expected >= 400 ? response.json().error?.code : undefined;
+      if (response.statusCode !== expected) mismatches.push(`${label}, but got ${response.statusCode}: ${response.body.slice(0, 200)}`);
+      else if (expected >= 400 && code !== (expected === 404 ? 'not_found' : 'forbidden')) mismatches.push(`${label}, but the error code was ${code}`);
+      else if (before && JSON.stringify(await stateFingerprint(t)) !== JSON.stringify(before)) mismatches.push(`${label}, but the refused call changed something`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('without a finished sign-in', () => {
+  const rules = () => staffEndpoints().map((e) => ENDPOINT_RULES.find((r) => `${r.method} ${r.path}` === e)!);
+
+  async function answersFor(agent: Agent) {
+    const answers = [];
+    for (const rule of rules()) {
+      const t = await targetFor(rule, callers.get('taskforce_admin')!.user, 'own');
+      const before = await stateFingerprint(t);
+      const response = await agent.request(rule.method, urlFor(rule, t), rule.method === 'GET' ? undefined : (rule.body?.(t) ?? {}));
+      expect(await stateFingerprint(t), `${rule.method} ${rule.path} changed something`).toEqual(before);
+      answers.push({ endpoint: `${rule.method} ${rule.path}`, status: response.statusCode, code: response.json().error?.code });
+      ran++;
+    }
+    return answers;
+  }
+
+  it('answers 401 unauthenticated on every staff endpoint without a session', async () => {
+    const answers = await answersFor(new Agent(h.app));
+    expect(answers).toEqual(answers.map((a) => ({ ...a, status: 401, code: 'unauthenticated' })));
+  });
+
+  it('answers 401 mfa_required on every staff endpoint after the password but before the code', async () => {
+    const answers = await answersFor(passwordOnly);
+    expect(answers).toEqual(answers.map((a) => ({ ...a, status: 401, code: 'mfa_required' })));
+  });
+
+  it('answers 401 mfa_required on every staff endpoint while the second factor is being enrolled', async () => {
+    const answers = await answersFor(enrolling);
+    expect(answers).toEqual(answers.map((a) => ({ ...a, status: 401, code: 'mfa_required' })));
+  });
+});
+
+function staffEndpoints(): string[] {
+  return [...new Set(ENDPOINT_RULES.map((r) => `${r.method} ${r.path}`))];
+}
