@@ -23,6 +23,8 @@ describe('identifier normalization', () => {
     for (const url of same) expect(normalizeUrl(url)).toBe('example.com/ads/123');
     expect(normalizeUrl('https://example.com/p?id=2&b=1')).toBe('example.com/p?b=1&id=2');
     expect(normalizeUrl('javascript:alert(1)')).toBeNull();
+    expect(normalizeUrl('http://m.aa')).toBe('m.aa');
+    expect(normalizeUrl('https://www.m.example.com/x')).toBe('example.com/x');
   });
 
   it('reads handles typed with @, in a profile URL, or bare', () => {

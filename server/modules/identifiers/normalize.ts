@@ -26,6 +26,7 @@ export function normalizeEmail(raw: string): string | null {
   return local ? `${local}@${domain}` : null;
 }
 
+const PREFIX = /^(www\.|m\.|mobile\.)/;
 const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|mc_[a-z]+|ref|ref_src|igshid|si)$/i;
 
 /** Scheme, "www.", default ports, fragments, tracking parameters and trailing slashes do not make a URL different. */
@@ -40,7 +41,9 @@ export function normalizeUrl(raw: string): string | null {
     return null;
   }
   if (!['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.')) return null;
-  const host = url.hostname.toLowerCase().replace(/^(www\.|m\.|mobile\.)/, '');
+  // "www." and mobile prefixes name the same site, unless what is left would not be a domain any more.
+  let host = url.hostname.toLowerCase();
+  for (let next = host.replace(PREFIX, ''); next !== host && next.includes('.'); next = host.replace(PREFIX, '')) host = next;
   const params = [...url.searchParams.entries()].filter(([k]) => !TRACKING_PARAMS.test(k)).sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
