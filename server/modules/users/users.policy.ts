@@ -1,4 +1,4 @@
-import { can, type Actor } from '../../platform/access/access.ts';
+import { can, requireAccess, type Actor } from '../../platform/access/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isRoleAllowedInAgency, type Role } from '../../../common/access/roles.ts';
 import type { AgencyType } from '../../../common/access/agencies.ts';
@@ -16,5 +16,18 @@ export function assertRolesGrantable(actor: Actor, roles: readonly Role[], agenc
   if (wide.length && !can(actor, 'manage', 'user', {})) {
     // `can` without agency only passes for the `any` scope here, because own-agency needs a matching target.
     throw new AppError('forbidden', `Only a task-force administrator can give these roles: ${wide.join(', ')}.`, [{ path: 'body.roles', message: 'Ask a task-force administrator.' }]);
+  }
+}
+
+/**
+ * May `actor` manage this person's account at all? Accounts holding a task-force-wide role (administrators,
+ * auditors, coordinators) are managed by task-force administrators only, so an agency administrator cannot
+ * disable, unlock, reset or strip the people who oversee every agency.
+ */
+export function requireManageable(actor: Actor, target: { agency_id: string; roles: readonly string[] }): void {
+  requireAccess(actor, 'manage', 'user', { agencyId: target.agency_id });
+  const wide = target.roles.filter((r) => (TASKFORCE_WIDE as readonly string[]).includes(r));
+  if (wide.length && !can(actor, 'manage', 'user', {})) {
+    throw new AppError('forbidden', `Only a task-force administrator can manage an account with these roles: ${wide.join(', ')}.`);
   }
 }

@@ -12,7 +12,7 @@ import { normalizeEmail } from '../auth/auth.service.ts';
 import { findAgency } from '../agencies/agencies.repo.ts';
 import * as repo from './users.repo.ts';
 import { presentUser } from './users.presenter.ts';
-import { assertRolesGrantable } from './users.policy.ts';
+import { assertRolesGrantable, requireManageable } from './users.policy.ts';
 import type { UserCreateInput, UserPatch, UserView } from './users.schema.ts';
 
 const event = (actor: Actor, userId: string) => ({ actorUserId: actor.userId, actorAgencyId: actor.agencyId, entityType: 'user', entityId: userId });
@@ -66,7 +66,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: UserPatch): Promise<UserView> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
-    requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
+    requireManageable(actor, row);
     if (id === actor.userId && (patch.roles || patch.disabled)) {
       throw new AppError('forbidden', 'You cannot change your own roles or disable your own account. Ask another administrator.');
     }
@@ -116,7 +116,7 @@ export async function clearMfa(trx: Transaction<DB>, ctx: AppContext, userId: st
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string): Promise<UserView> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
-    requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
+    requireManageable(actor, row);
     await clearLockout(trx, id);
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.unlocked' });
     return presentUser(await loadUser(trx, id));
@@ -127,7 +127,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string): Pro
 export async function resetUserMfa(ctx: AppContext, actor: Actor, id: string): Promise<UserView> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
-    requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
+    requireManageable(actor, row);
     const ended = await clearMfa(trx, ctx, id);
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.mfa_reset', details: { sessionsEnded: ended } });
     return presentUser(await loadUser(trx, id));
@@ -137,7 +137,7 @@ export async function resetUserMfa(ctx: AppContext, actor: Actor, id: string): P
 export async function endSessionsOf(ctx: AppContext, actor: Actor, id: string): Promise<number> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
-    requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
+    requireManageable(actor, row);
     const ended = await endUserSessions(trx, ctx, id, 'ended_by_administrator');
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.sessions_ended', details: { ended } });
     return ended;
@@ -147,7 +147,7 @@ export async function endSessionsOf(ctx: AppContext, actor: Actor, id: string): 
 export async function reissueActivationLink(ctx: AppContext, actor: Actor, id: string): Promise<string> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(trx, id);
-    requireAccess(actor, 'manage', 'user', { agencyId: row.agency_id });
+    requireManageable(actor, row);
     if (row.password_hash) throw new AppError('conflict', 'This account is already activated. Reset its MFA or unlock it instead.');
     const link = await issueAccountToken(trx, ctx, 'activate', id);
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.activation_link_issued' });
