@@ -8,6 +8,7 @@ import type { AppContext } from './platform/context.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installRequestLog } from './platform/http/request-log.ts';
+import { installDenialAudit } from './platform/http/denial-audit.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { installStaffApp } from './platform/http/staff-app.ts';
 import { installSessionHandling } from './modules/auth/auth.http.ts';
@@ -37,6 +38,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installErrorHandling(app, portalNotFound(ctx));
   installSecurityHeaders(app);
   installRequestLog(app);
+  installDenialAudit(app, ctx);
   await app.register(cookie);
   // Counters live in this process's memory only and are keyed by address only while a window is open:
   // nothing about a client is written anywhere.

@@ -33,13 +33,18 @@ export interface FieldProblem {
 }
 
 export class AppError extends Error {
+  /** A refusal of access (audited at the edge), as opposed to, say, a mistyped current password. */
+  readonly accessDenial: boolean;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
+    options: { accessDenial?: boolean } = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.accessDenial = options.accessDenial ?? code === 'forbidden';
   }
 
   get status(): number {

@@ -147,15 +147,20 @@ describe('changes in the audit trail', () => {
     secrets.add(new URL(reissued).hash.slice('#token='.length));
   });
 
-  it('records nothing for a refused change', async () => {
+  it('records a refused change as a denial naming the route and record, and no change', async () => {
     const agency = await createTestAgency(h.ctx, { type: 'health_service' });
     const person = await createTestUser(h.ctx, { agencyId: agency.id, roles: ['provider_staff'] });
-    const outsider = await openSession(h, await createTestUser(h.ctx, { agencyId: taskForce.id, roles: ['coordinator'] }));
+    const outsiderUser = await createTestUser(h.ctx, { agencyId: taskForce.id, roles: ['coordinator'] });
+    const outsider = await openSession(h, outsiderUser);
     const entries = await recorded(async () => {
       expect((await outsider.patch(`/api/users/${person.id}`, { roles: ['analyst'] })).statusCode).toBe(403);
       expect((await outsider.post('/api/agencies', { name: `Nope ${unique()}`, type: 'legal_service' })).statusCode).toBe(403);
     });
-    expect(entries).toEqual([]);
+    const denial = { action: 'access.denied', actor: outsiderUser.id, agency: taskForce.id, outcome: 'denied' };
+    expect(entries).toEqual([
+      { ...denial, entity: 'route:PATCH /api/users/:id', details: { id: person.id } },
+      { ...denial, entity: 'route:POST /api/agencies', details: {} },
+    ]);
   });
 
   it('records activation, enrollment and the person’s own changes, and never a password, code, token or secret', async () => {

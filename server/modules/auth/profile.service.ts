@@ -13,7 +13,8 @@ async function confirmPassword(ctx: AppContext, session: LiveSession, password: 
   const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', session.user.id).executeTakeFirstOrThrow();
   if (!row.password_hash || !(await verifyPassword(row.password_hash, password))) {
     await registerSignInFailure(ctx, { id: session.user.id, agencyId: session.user.agencyId }, 'bad_password_confirmation');
-    throw new AppError('forbidden', WRONG_PASSWORD, [{ path: 'body.currentPassword', message: WRONG_PASSWORD }]);
+    // Already counted as a failed sign-in (and audited there): a typo, not an attempt on someone else's record.
+    throw new AppError('forbidden', WRONG_PASSWORD, [{ path: 'body.currentPassword', message: WRONG_PASSWORD }], { accessDenial: false });
   }
 }
 

@@ -35,7 +35,7 @@ export async function completeSetup(ctx: AppContext, input: SetupInput): Promise
   assertAcceptablePassword(input.password, { email: input.email });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
-    if (!(await consumeAccountToken(trx, ctx, 'setup', input.token))) throw new AppError('forbidden', LINK_INVALID, [{ path: 'body.token', message: LINK_INVALID }]);
+    if (!(await consumeAccountToken(trx, ctx, 'setup', input.token))) throw new AppError('forbidden', LINK_INVALID, [{ path: 'body.token', message: LINK_INVALID }], { accessDenial: false });
     const taken = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (taken) throw new AppError('already_set_up', 'Haven is already set up. Sign in instead.');
     const agency = await insertAgencyChecked(trx, { name: input.agencyName, shortName: null, type: 'task_force_coordinator', contactEmail: null, contactPhone: null });
@@ -62,11 +62,11 @@ export async function activateAccount(ctx: AppContext, input: { token: string; p
     .where('t.used_at', 'is', null)
     .where('t.expires_at', '>', ctx.now())
     .executeTakeFirst();
-  if (!pending) throw new AppError('forbidden', LINK_INVALID, [{ path: 'body.token', message: LINK_INVALID }]);
+  if (!pending) throw new AppError('forbidden', LINK_INVALID, [{ path: 'body.token', message: LINK_INVALID }], { accessDenial: false });
   assertAcceptablePassword(input.password, { email: pending.email });
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await consumeAccountToken(trx, ctx, 'activate', input.token))) throw new AppError('forbidden', LINK_INVALID);
+    if (!(await consumeAccountToken(trx, ctx, 'activate', input.token))) throw new AppError('forbidden', LINK_INVALID, undefined, { accessDenial: false });
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: ctx.now(), last_active_at: ctx.now(), updated_at: ctx.now() }).where('id', '=', pending.id).execute();
     await recordAudit(trx, ctx.keys, { actorUserId: pending.id, actorAgencyId: pending.agency_id, action: 'user.activated', entityType: 'user', entityId: pending.id });
   });

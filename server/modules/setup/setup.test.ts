@@ -178,13 +178,13 @@ describe('the last task-force administrator', () => {
     const admins = await h.ctx.db.selectFrom('user_roles').select('user_id').where('role', '=', 'taskforce_admin').execute();
     expect(admins.map((a) => a.user_id)).toEqual([first.id]);
 
-    // An agency administrator of the coordinating agency may manage its people, but not remove the last admin.
+    // An agency administrator of the coordinating agency may manage its people, but not a task-force admin.
     const colleague = await createTestUser(h.ctx, { agencyId: first.agency_id, roles: ['agency_admin'] });
     const agencyAdmin = await openSession(h, colleague);
     const disable = await agencyAdmin.patch(`/api/users/${first.id}`, { disabled: true });
-    expect(disable.statusCode).toBe(409);
+    expect(disable.statusCode).toBe(403);
     const demote = await agencyAdmin.patch(`/api/users/${first.id}`, { roles: ['agency_admin'] });
-    expect(demote.statusCode).toBe(409);
+    expect(demote.statusCode).toBe(403);
 
     // Nor can the last admin step down on their own.
     const self = await openSession(h, { id: first.id });
@@ -201,14 +201,15 @@ describe('the last task-force administrator', () => {
     const byFirst = await self.patch(`/api/users/${second.id}`, { roles: ['agency_admin'] });
     expect(byFirst.statusCode).toBe(200);
     expect(byFirst.json().roles).toEqual(['agency_admin']);
-    // Now `first` is the last active one again.
-    expect((await agencyAdmin.patch(`/api/users/${first.id}`, { disabled: true })).statusCode).toBe(409);
+    // Now `first` is the last active one again; an agency administrator may not touch a task-force admin at all.
+    expect((await agencyAdmin.patch(`/api/users/${first.id}`, { disabled: true })).statusCode).toBe(403);
 
     const other = await createTestUser(h.ctx, { agencyId: first.agency_id, roles: ['taskforce_admin'] });
     const otherAgent = await signIn(h.app, h.clock, other);
     const demoted = await otherAgent.patch(`/api/users/${first.id}`, { roles: ['agency_admin'] });
     expect(demoted.statusCode).toBe(200);
     expect(demoted.json().roles).toEqual(['agency_admin']);
-    expect((await agencyAdmin.patch(`/api/users/${other.id}`, { disabled: true })).statusCode).toBe(409);
+    expect((await agencyAdmin.patch(`/api/users/${other.id}`, { disabled: true })).statusCode).toBe(403);
+    expect((await h.ctx.db.selectFrom('users').select('disabled_at').where('id', '=', other.id).executeTakeFirstOrThrow()).disabled_at).toBeNull();
   });
 });

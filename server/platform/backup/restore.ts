@@ -73,7 +73,10 @@ async function readHeader(lines: AsyncGenerator<string>, file: string): Promise<
   let first: IteratorResult<string>;
   try {
     first = await lines.next();
-  } catch {
+  } catch (error) {
+    // A gzip stream broken inside its first line is a damaged backup, not a stranger's file.
+    // A file that is not gzip at all is a stranger's file; a gzip stream broken inside its first line is a damaged backup.
+    if (isZlibError(error) && !/incorrect header check/.test((error as Error).message)) throw damaged(`${(error as Error).message}.`);
     throw notBackup;
   }
   const parsed = first.done ? null : backupHeader.safeParse(parseJson(first.value));
