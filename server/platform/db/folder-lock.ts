@@ -25,6 +25,7 @@ export function lockDataFolder(folder: string): () => void {
       if (isRunning(holder) && holder !== process.pid) {
         throw new Error(
           `Another Haven process (pid ${holder}) is using the embedded database in ${folder}. Stop it first: two processes would damage the data. (On a PostgreSQL server this is safe.)`,
+          { cause: error },
         );
       }
       unlinkSync(lockFile);
