@@ -1,0 +1,49 @@
+import { fieldId } from './formErrors.ts';
+
+export interface RadioOption {
+  value: string;
+  label: string;
+}
+
+interface RadioGroupProps {
+  path: string;
+  legend: string;
+  options: RadioOption[];
+  value: string;
+  onValueChange: (value: string) => void;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+/** A question with one answer among a few, all visible at once. */
+export function RadioGroup({ path, legend, options, value, onValueChange, hint, error, required }: RadioGroupProps) {
+  const id = fieldId(path);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset id={id} tabIndex={-1} className={error ? 'field checkbox-group field-invalid' : 'field checkbox-group'} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      {options.map((option) => {
+        const optionId = `${id}-${option.value}`;
+        return (
+          <div className="checkbox" key={option.value}>
+            <input type="radio" id={optionId} name={path.replace(/^body\./, '')} value={option.value} required={required} checked={value === option.value} onChange={() => onValueChange(option.value)} />
+            <label htmlFor={optionId}>{option.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
