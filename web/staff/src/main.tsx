@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/components.css';
+import './styles/tips.css';
 import { App } from './app/App.tsx';
 
 const root = document.getElementById('root');

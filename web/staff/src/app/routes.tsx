@@ -17,6 +17,9 @@ import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { NewUserPage } from '../features/users/NewUserPage.tsx';
 import { UserPage } from '../features/users/UserPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { NewTipPage } from '../features/tips/NewTipPage.tsx';
+import { TipPage } from '../features/tips/TipPage.tsx';
+import { TipsPage } from '../features/tips/TipsPage.tsx';
 
 /** Every page of the staff app, under /staff/. */
 export function AppRoutes() {
@@ -37,6 +40,9 @@ export function AppRoutes() {
           <Route path="users/new" element={<RequirePermission anyOf={PERMISSIONS.manageUsers}><NewUserPage /></RequirePermission>} />
           <Route path="users/:userId" element={<RequirePermission anyOf={PERMISSIONS.manageUsers}><UserPage /></RequirePermission>} />
           <Route path="audit" element={<RequirePermission anyOf={PERMISSIONS.readAudit}><AuditPage /></RequirePermission>} />
+          <Route path="tips" element={<RequirePermission anyOf={PERMISSIONS.readTips}><TipsPage /></RequirePermission>} />
+          <Route path="tips/new" element={<RequirePermission anyOf={PERMISSIONS.createTips}><NewTipPage /></RequirePermission>} />
+          <Route path="tips/:tipId" element={<RequirePermission anyOf={PERMISSIONS.readTips}><TipPage /></RequirePermission>} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

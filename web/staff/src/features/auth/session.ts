@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   manageUsers: ['manage:user:any', 'manage:user:own-agency'],
   readAudit: ['read:audit:any', 'read:audit:own-agency'],
   readUsers: ['read:user:any', 'read:user:own-agency', 'manage:user:any', 'manage:user:own-agency'],
+  readTips: ['read:tip:any', 'read:tip:own-agency'],
+  createTips: ['create:tip:any', 'create:tip:own-agency'],
 } as const;
 
 /** Forgets everything cached for the previous person, then asks the server who is signed in now. */

@@ -13,6 +13,7 @@ interface NavItem {
 
 export function navItemsFor(user: SessionUser, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (hasAnyPermission(user, ...PERMISSIONS.readTips)) items.push({ to: '/tips', label: t('nav.tips') });
   if (hasAnyPermission(user, ...PERMISSIONS.manageAgencies)) items.push({ to: '/agencies', label: t('nav.agencies') });
   if (hasAnyPermission(user, ...PERMISSIONS.manageUsers)) items.push({ to: '/users', label: t('nav.users') });
   if (hasAnyPermission(user, ...PERMISSIONS.readAudit)) items.push({ to: '/audit', label: t('nav.audit') });
