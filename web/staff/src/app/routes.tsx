@@ -17,6 +17,7 @@ import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { NewUserPage } from '../features/users/NewUserPage.tsx';
 import { UserPage } from '../features/users/UserPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { NewTipPage } from '../features/tips/NewTipPage.tsx';
 import { TipPage } from '../features/tips/TipPage.tsx';
 import { TipsPage } from '../features/tips/TipsPage.tsx';
@@ -43,6 +44,7 @@ export function AppRoutes() {
           <Route path="tips" element={<RequirePermission anyOf={PERMISSIONS.readTips}><TipsPage /></RequirePermission>} />
           <Route path="tips/new" element={<RequirePermission anyOf={PERMISSIONS.createTips}><NewTipPage /></RequirePermission>} />
           <Route path="tips/:tipId" element={<RequirePermission anyOf={PERMISSIONS.readTips}><TipPage /></RequirePermission>} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,13 +1,16 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.tsx';
 import { agencyTypeLabel, roleLabel } from '../../components/labels.ts';
 import { hasAnyPermission, PERMISSIONS, useSignedInUser } from '../auth/session.ts';
+import { TipQueueSummary } from '../tips/TipQueueSummary.tsx';
 
 interface Destination {
   to: string;
   title: string;
   body: string;
+  extra?: ReactNode;
 }
 
 export function HomePage() {
@@ -15,6 +18,9 @@ export function HomePage() {
   const user = useSignedInUser();
 
   const destinations: Destination[] = [];
+  if (hasAnyPermission(user, ...PERMISSIONS.readTips)) {
+    destinations.push({ to: '/tips', title: t('home.tips.title'), body: t('home.tips.body'), extra: <TipQueueSummary /> });
+  }
   if (hasAnyPermission(user, ...PERMISSIONS.manageAgencies)) {
     destinations.push({ to: '/agencies', title: t('home.agencies.title'), body: t('home.agencies.body') });
   }
@@ -64,6 +70,7 @@ export function HomePage() {
                 {destination.title}
               </Link>
               <p>{destination.body}</p>
+              {destination.extra}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { Link, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session.ts';
 import { LanguageSwitcher } from '../language/LanguageSwitcher.tsx';
+import { NotificationsIndicator } from '../notifications/NotificationsIndicator.tsx';
 import { MainNav } from './MainNav.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import havenMark from '../../assets/haven-mark.svg';
@@ -22,6 +23,7 @@ export function AppLayout() {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>
           <LanguageSwitcher />
+          {user && <NotificationsIndicator />}
           {user && <MainNav user={user} />}
         </div>
       </header>

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/Page.tsx';
+import { Loading, LoadError } from '../../components/Loading.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { describeError } from '../../components/form/formErrors.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { useMarkRead, useNotifications, type Notification } from './notificationsApi.ts';
+
+/** What a notification says, and where it leads. Kinds the app does not know yet are still listed. */
+function describe(t: TFunction, notification: Notification): { text: string; to: string | null; linkLabel: string } {
+  if (notification.kind === 'tip.urgent_unreviewed') {
+    const number = String(notification.data.number ?? '');
+    return { text: t('notifications.kinds.tip.urgent_unreviewed', { number }), to: `/tips/${notification.entityId}`, linkLabel: t('notifications.openTip', { number }) };
+  }
+  return { text: t('notifications.kinds.other', { kind: notification.kind }), to: null, linkLabel: '' };
+}
+
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  const [status, setStatus] = useState<string | null>(null);
+
+  const mark = (id: string) => {
+    setStatus(null);
+    markRead.mutate(id, { onSuccess: () => setStatus(t('notifications.markedRead')), onError: (error) => setStatus(describeError(t, error)) });
+  };
+
+  return (
+    <Page title={t('notifications.title')} lead={t('notifications.lead')} width="narrow">
+      <StatusMessage message={status} takeFocus />
+      {notifications.isPending && <Loading />}
+      {notifications.isError && <LoadError error={notifications.error} />}
+      {notifications.data && notifications.data.length === 0 && <p className="empty">{t('notifications.none')}</p>}
+      {notifications.data && notifications.data.length > 0 && (
+        <ul className="notification-list">
+          {notifications.data.map((notification) => {
+            const { text, to, linkLabel } = describe(t, notification);
+            return (
+              <li key={notification.id} className={notification.read ? 'notification' : 'notification notification-new'}>
+                <p className="notification-text">
+                  {!notification.read && <span className="badge badge-info">{t('notifications.unread')}</span>} {text}
+                </p>
+                <p className="muted small">
+                  <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+                </p>
+                <div className="button-row">
+                  {to && (
+                    <Link to={to} onClick={() => !notification.read && markRead.mutate(notification.id)}>
+                      {linkLabel}
+                    </Link>
+                  )}
+                  {!notification.read && (
+                    <button type="button" className="button button-secondary button-small" onClick={() => mark(notification.id)}>
+                      {t('notifications.markRead')}
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Page>
+  );
+}
