@@ -20,12 +20,13 @@ export interface Actor {
 // A 4xx answer is the app working as meant (no session yet, a wrong password); Chromium still logs it.
 const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of 4\d\d/;
 
-/** One person at one browser: a fresh context (own cookies and storage) with one page. */
-export async function newActor(browser: Browser, options: { baseUrl: string; locale?: string }): Promise<Actor> {
+/** One person at one browser: a fresh context (own cookies and storage) with one page; `phone` is 375×740. */
+export async function newActor(browser: Browser, options: { baseUrl: string; locale?: string; javaScriptEnabled?: boolean; phone?: boolean }): Promise<Actor> {
   const context = await browser.newContext({
     baseURL: options.baseUrl,
     locale: options.locale ?? 'en-US',
-    viewport: { width: 1280, height: 800 },
+    viewport: options.phone ? { width: 375, height: 740 } : { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);

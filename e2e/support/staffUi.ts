@@ -51,6 +51,8 @@ export async function signIn(page: Page, person: Person): Promise<void> {
 }
 
 export async function signOut(page: Page): Promise<void> {
+  // The navigation appears once the session is known; before that neither button exists yet.
+  await page.getByRole('navigation', { name: en.nav.label }).waitFor();
   const signOutButton = page.getByRole('button', { name: en.nav.signOut });
   if (!(await signOutButton.isVisible())) await page.getByRole('button', { name: en.nav.menu }).click();
   await signOutButton.click();
@@ -62,4 +64,13 @@ export async function formAlert(page: Page): Promise<string> {
   const alert = page.locator('form [role="alert"]:not(:empty)').first();
   await alert.waitFor();
   return (await alert.textContent()) ?? '';
+}
+
+/** At a small phone's width the page itself never scrolls sideways (a wide table scrolls inside its region). */
+export async function expectFitsWidth(page: Page, width = 360): Promise<void> {
+  const original = page.viewportSize();
+  await page.setViewportSize({ width, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (original) await page.setViewportSize(original);
+  expect(overflow, `sideways scroll at ${width}px`).toBe(0);
 }
