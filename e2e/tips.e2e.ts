@@ -10,6 +10,7 @@ import { checkPage } from './support/pageCheck.ts';
 import { addStaffMember, type StaffMember } from './support/people.ts';
 import { fillAndSendReport, openThread, portal, postReport, readReceipt, tempFile } from './support/portal.ts';
 import { en, expectFitsWidth, expectHeading } from './support/staffUi.ts';
+import staffEs from '../web/staff/src/i18n/es.json';
 
 const es = portal.es;
 const admin: Person & { agencyName: string } = { agencyName: 'Metro Human Trafficking Task Force', displayName: 'Chris Nakamura', email: 'chris.nakamura@metro.example.org', password: STRONG_PASSWORD };
@@ -331,6 +332,13 @@ describe('tips: the public portal and the staff queue', () => {
     await page.getByRole('link', { name: /^Open tip #\d+$/ }).click();
     await expectHeading(page, /^Tip #\d+$/);
     expect(await page.getByRole('region', { exact: true, name: en.tips.report.title }).textContent()).toContain('Sunrise Motel');
+
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expectHeading(page, /^Denuncia n\.º \d+$/);
+    await checkPage(page, 'tip-es');
+    await page.getByRole('link', { name: staffEs.tips.backToQueue }).click();
+    await expectHeading(page, staffEs.tips.queue.title);
+    await checkPage(page, 'tips-queue-es');
     expect(coordinator.actor.problems()).toEqual([]);
   });
 });
