@@ -28,6 +28,18 @@ function fileProblem(page: PageContext, error: AppError): string {
   return error.message;
 }
 
+/** Validation problems in the visitor's language, by the field they concern. */
+function translateProblems(page: PageContext, problems: Array<{ path: string; message: string }>) {
+  const keyFor = (p: { path: string; message: string }) =>
+    p.path === 'concern' ? 'report.errors.concern' :
+    p.path === 'zip' ? 'report.errors.zip' :
+    p.path === 'occurred_on' ? 'report.errors.date' :
+    /_age$/.test(p.path) ? 'report.errors.age' :
+    p.path === 'v1_state' || p.path === 'v2_state' ? 'report.errors.state' :
+    /characters|too big|too long/i.test(p.message) ? 'report.errors.tooLong' : 'report.errors.invalid';
+  return problems.map((p) => ({ path: p.path, message: page.t(keyFor(p)) }));
+}
+
 const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/portal');
 const CAMPAIGN = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -82,7 +94,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
       if (form.values.website) return send(reply, submittedPage(page, { receipt: null, duplicate: false, urgent: false }));
       const submissionId = /^[A-Za-z0-9_-]{16,64}$/.test(form.values.sid ?? '') ? form.values.sid! : randomToken(16);
       const parsed = parseReportForm(form.values, page.locale);
-      if ('problems' in parsed) return send(reply, reportPage(page, { submissionId, values: form.values, problems: parsed.problems }), 400);
+      if ('problems' in parsed) return send(reply, reportPage(page, { submissionId, values: form.values, problems: translateProblems(page, parsed.problems) }), 400);
       try {
         const result = await submitReport(ctx, { submissionId, report: parsed.report, files: form.files });
         return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger }));

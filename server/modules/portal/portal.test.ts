@@ -174,3 +174,34 @@ describe('unknown pages', () => {
     expect(api.json().error.code).toBe('route_not_found');
   });
 });
+
+describe('the same report sent again from a reloaded form', () => {
+  it('is not stored twice and does not show the first receipt again', async () => {
+    const fields = { concern: 'sex', narrative: 'Ads for the Orchid salon show new young women every week.' };
+    const before = await tipCount();
+    const first = await submit({ sid: (await openForm()).sid, ...fields });
+    expect(first.body).toContain('<output>');
+    const again = await submit({ sid: (await openForm()).sid, ...fields });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain('it was not sent again');
+    expect(again.body).not.toContain('<output>');
+    expect(await tipCount()).toBe(before + 1);
+  });
+
+  it('keeps two minimal reports from different people apart', async () => {
+    const before = await tipCount();
+    await submit({ sid: (await openForm()).sid, concern: 'unsure' });
+    await submit({ sid: (await openForm()).sid, concern: 'unsure' });
+    expect(await tipCount()).toBe(before + 2);
+  });
+});
+
+describe('form errors in the visitor’s language', () => {
+  it('explains a missing concern and a bad ZIP code in Spanish', async () => {
+    const page = await submit({ sid: (await openForm('?lang=es')).sid, lang: 'es', zip: '7700' });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Elija qué tipo de preocupación es');
+    expect(page.body).toContain('Escriba un código postal de 5 dígitos');
+    expect(page.body).not.toContain('Choose what kind');
+  });
+});

@@ -33,6 +33,7 @@ export async function viewAsReporter(ctx: AppContext, receiptInput: string): Pro
   if (!tip) return null;
   // A merged duplicate shows the conversation of the tip it was merged into, so a reporter's thread goes on.
   const threadId = tip.mergedInto ?? tip.id;
+  const survivor = tip.mergedInto ? await ctx.db.selectFrom('tips').select('status').where('id', '=', tip.mergedInto).executeTakeFirst() : null;
   const messages = await ctx.db
     .selectFrom('tip_messages as m')
     .select(['m.id', 'm.direction', 'm.body', 'm.created_at', (eb) => eb.selectFrom('tip_attachments as a').select((x) => x.fn.countAll<number>().as('n')).whereRef('a.message_id', '=', 'm.id').as('attachments')])
@@ -42,7 +43,7 @@ export async function viewAsReporter(ctx: AppContext, receiptInput: string): Pro
   await ctx.db.updateTable('tip_messages').set({ read_at: ctx.now() }).where('tip_id', 'in', [tip.id, threadId]).where('direction', '=', 'to_reporter').where('read_at', 'is', null).execute();
   return {
     receipt: tip.receipt,
-    status: PUBLIC_STATUS[tip.status] ?? 'received',
+    status: PUBLIC_STATUS[survivor?.status ?? tip.status] ?? 'received',
     receivedOn: tip.receivedAt.toISOString().slice(0, 10),
     messages: messages.map((m) => ({ from: m.direction === 'to_reporter' ? 'task_force' : 'you', body: m.body, at: m.created_at.toISOString(), attachments: Number(m.attachments ?? 0) })),
   };

@@ -16,8 +16,26 @@ export interface UploadedFile {
 
 export interface SubmittedTip {
   tipId: string;
-  receipt: string;
+  /** Null when the same report arrived moments ago from another form: its receipt is not shown again. */
+  receipt: string | null;
   duplicate: boolean;
+}
+
+// A report identical to one received this recently is the same report sent twice (Back, then Send again).
+const RESEND_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Only a report with something of its own (words of its own, or an identifier) can be recognised as sent
+ * twice: two strangers who each only tick "not sure" are two reports.
+ */
+function hasSubstance(report: ReportInput): boolean {
+  return (report.narrative?.length ?? 0) >= 30 || identifiersOf(report).length > 0;
+}
+
+/** A keyed hash of what was reported (not how or when), to recognise the same report sent again. */
+export function reportContentHash(ctx: AppContext, report: ReportInput): Buffer {
+  const { language: _language, heardVia: _heardVia, campaignCode: _campaign, ...content } = report;
+  return ctx.keys.hmac('token-index', `report:${JSON.stringify(content)}`);
 }
 
 export async function cleanFiles(files: readonly UploadedFile[]): Promise<CleanAttachment[]> {
@@ -38,9 +56,20 @@ export async function submitReport(ctx: AppContext, input: { submissionId: strin
   const subHash = submissionHash(ctx.keys, input.submissionId);
   const existing = await ctx.db.selectFrom('tips').select('id').where('submission_hash', '=', subHash).executeTakeFirst();
   if (existing) return { tipId: existing.id, receipt, duplicate: true };
+  // The same words from a fresh form (the page was loaded again, so its submission id is new): the first
+  // receipt cannot be shown without the first form, and is not, so a person picking up the phone later
+  // cannot get it by going Back.
+  const contentHash = hasSubstance(input.report) ? reportContentHash(ctx, input.report) : null;
+  const resent = contentHash && await ctx.db
+    .selectFrom('tips')
+    .select('id')
+    .where('content_hash', '=', contentHash)
+    .where('received_at', '>', new Date(ctx.now().getTime() - RESEND_WINDOW_MS))
+    .executeTakeFirst();
+  if (resent) return { tipId: resent.id, receipt: null, duplicate: true };
   const attachments = await cleanFiles(input.files);
   return ctx.db.transaction().execute(async (trx) => {
-    const tipId = await insertTip(trx, ctx, input.report, { channel: 'web', submissionHash: subHash, receiptHash: receiptHash(ctx.keys, receipt), enteredBy: null, attachments });
+    const tipId = await insertTip(trx, ctx, input.report, { channel: 'web', submissionHash: subHash, receiptHash: receiptHash(ctx.keys, receipt), enteredBy: null, attachments, contentHash });
     if (!tipId) {
       const first = await trx.selectFrom('tips').select('id').where('submission_hash', '=', subHash).executeTakeFirstOrThrow();
       return { tipId: first.id, receipt, duplicate: true };
@@ -55,6 +84,7 @@ interface InsertOptions {
   receiptHash: Buffer | null;
   enteredBy: { userId: string; agencyId: string } | null;
   attachments: CleanAttachment[];
+  contentHash?: Buffer | null;
 }
 
 /** Inserts a tip with its identifiers and files; null when the same submission already exists. */
@@ -86,6 +116,7 @@ export async function insertTip(trx: Transaction<DB>, ctx: AppContext, report: R
       wants_contact: report.contact !== null,
       submission_hash: options.submissionHash,
       receipt_hash: options.receiptHash,
+      content_hash: options.contentHash ?? null,
       entered_by_user_id: options.enteredBy?.userId ?? null,
       received_at: ctx.now(),
       updated_at: ctx.now(),

@@ -60,6 +60,11 @@ export async function getTip(ctx: AppContext, actor: Actor, id: string): Promise
     await trx.updateTable('tip_messages').set({ read_at: ctx.now() }).where('tip_id', '=', id).where('direction', '=', 'from_reporter').where('read_at', 'is', null).execute();
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'tip.viewed' });
   });
+  return presentTip(ctx, actor, id);
+}
+
+/** The tip as the actor may see it, without recording a view: the answer to a change they just made. */
+export async function presentTip(ctx: AppContext, actor: Actor, id: string): Promise<TipDetailView> {
   const fresh = (await repo.findTipSummary(ctx.db, id))!;
   const detail = (await repo.findTipDetail(ctx.db, id))!;
   const children = await repo.loadTipChildren(ctx.db, id);

@@ -12,7 +12,8 @@ export async function flagOverdueUrgentTips(ctx: AppContext): Promise<{ flagged:
     const overdue = await trx
       .selectFrom('tips')
       .select(['id', 'number', 'received_at'])
-      .where('priority', '=', 'urgent')
+      // The same rule as the queue's "review overdue" flag: urgent priority or someone in immediate danger.
+      .where((eb) => eb.or([eb('priority', '=', 'urgent'), eb('immediate_danger', '=', true)]))
       .where('first_reviewed_at', 'is', null)
       .where('status', 'not in', ['closed', 'merged'])
       .where('received_at', '<=', cutoff)

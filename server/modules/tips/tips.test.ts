@@ -104,7 +104,9 @@ describe('tip queue and triage', () => {
     expect(merged.statusCode).toBe(200);
     await coordinator.post(`/api/tips/${first.id}/messages`, { body: 'Thank you, we are looking into it.' });
     const view = await h.app.inject({ method: 'POST', url: '/follow-up', payload: `receipt=${dupe.receipt}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(view.body).toContain('Closed');
+    // The reporter of the duplicate follows the surviving tip: its status, its conversation.
+    expect(view.body).toContain('<strong>Received</strong>');
+    expect(view.body).not.toContain('<strong>Closed</strong>');
     expect(view.body).toContain('Thank you, we are looking into it.');
     expect((await coordinator.post(`/api/tips/${dupe.id}/merge`, { intoTipId: dupe.id })).statusCode).toBe(400);
   });

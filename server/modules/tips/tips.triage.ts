@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { actorFor } from '../../platform/access/access.ts';
 import { isRole } from '../../../common/access/roles.ts';
-import { assertOpen, event, getTip, loadTipFor } from './tips.service.ts';
+import { assertOpen, event, getTip, loadTipFor, presentTip } from './tips.service.ts';
 import { insertTip } from './tips.intake.ts';
 import { receiptForSubmission, receiptHash } from './receipts.ts';
 import { randomToken } from '../../platform/crypto/tokens.ts';
@@ -52,7 +52,7 @@ export async function updateTriage(ctx: AppContext, actor: Actor, id: string, pa
       .execute();
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'tip.triaged', details: { fields: Object.keys(patch), status, ...(agencyChanges ? { assignedAgencyId: agencyId } : {}) } });
   });
-  return getTip(ctx, actor, id);
+  return presentTip(ctx, actor, id);
 }
 
 export async function addNote(ctx: AppContext, actor: Actor, id: string, body: string) {
@@ -61,7 +61,7 @@ export async function addNote(ctx: AppContext, actor: Actor, id: string, body: s
     const note = await trx.insertInto('tip_notes').values({ tip_id: id, author_user_id: actor.userId, body, created_at: ctx.now() }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'tip.note_added', details: { noteId: note.id } });
   });
-  return getTip(ctx, actor, id);
+  return presentTip(ctx, actor, id);
 }
 
 /** A message the reporter reads on the follow-up page, signed only "the task force". */
@@ -74,7 +74,7 @@ export async function messageReporter(ctx: AppContext, actor: Actor, id: string,
     const message = await trx.insertInto('tip_messages').values({ tip_id: id, direction: 'to_reporter', body, author_user_id: actor.userId, created_at: ctx.now() }).returning('id').executeTakeFirstOrThrow();
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'tip.reporter_messaged', details: { messageId: message.id } });
   });
-  return getTip(ctx, actor, id);
+  return presentTip(ctx, actor, id);
 }
 
 /** Marks a tip as a duplicate of another. The reporter's thread follows it to the surviving tip. */
@@ -89,7 +89,7 @@ export async function mergeTip(ctx: AppContext, actor: Actor, id: string, intoTi
     await trx.updateTable('tip_messages').set({ tip_id: intoTipId }).where('tip_id', '=', id).execute();
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'tip.merged', details: { intoTipId } });
   });
-  return getTip(ctx, actor, intoTipId);
+  return presentTip(ctx, actor, intoTipId);
 }
 
 /** A tip taken by phone, text or email on a caller's behalf. The caller gets a receipt to follow up online. */

@@ -143,6 +143,7 @@ export interface TipTable {
   reporter_contact_enc: Buffer | null;
   receipt_hash: Buffer | null;
   submission_hash: Buffer | null;
+  content_hash: Buffer | null;
   assigned_agency_id: string | null;
   assigned_user_id: string | null;
   entered_by_user_id: string | null;

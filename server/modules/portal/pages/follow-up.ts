@@ -29,7 +29,7 @@ export function reporterThreadPage(page: PageContext, view: ReporterView, option
     html`<h1>${t('followUp.title')}</h1>
 ${options.sent ? html`<p class="alert success" role="status">${t('followUp.sent')}</p>` : ''}
 ${options.problem ? html`<p class="alert error" role="alert">${options.problem}</p>` : ''}
-<dl class="status"><dt>${t('followUp.status')}</dt><dd><strong>${t(`followUp.status.${view.status}`)}</strong></dd><dt class="sr-only">${t('followUp.receivedOn', { date: '' })}</dt><dd>${t('followUp.receivedOn', { date: view.receivedOn })}</dd></dl>
+<dl class="status"><dt>${t('followUp.status')}</dt><dd><strong>${t(`followUp.status.${view.status}`)}</strong></dd><dt class="sr-only">${t('followUp.receivedOn', { date: '' })}</dt><dd>${t('followUp.receivedOn', { date: new Intl.DateTimeFormat(page.locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${view.receivedOn}T12:00:00Z`)) })}</dd></dl>
 <section aria-labelledby="messages"><h2 id="messages">${t('followUp.messages')}</h2>
 ${view.messages.length === 0 ? html`<p>${t('followUp.noMessages')}</p>` : html`<ol class="thread">${view.messages.map((m) => html`<li class="msg ${m.from}"><p class="meta">${t(`followUp.from.${m.from}`)} · <time datetime="${m.at}">${when(m.at)} UTC</time></p><p class="body">${m.body}</p>${m.attachments ? html`<p class="meta">${t('followUp.attachments', { count: m.attachments })}</p>` : ''}</li>`)}</ol>`}
 </section>
@@ -37,7 +37,7 @@ ${view.messages.length === 0 ? html`<p>${t('followUp.noMessages')}</p>` : html`<
 <form method="post" action="/follow-up/reply" enctype="multipart/form-data">
 <input type="hidden" name="receipt" value="${view.receipt}">
 <input type="hidden" name="lang" value="${page.locale}">
-<div class="field"><label for="message">${t('followUp.reply')}</label><textarea id="message" name="message" rows="5"></textarea></div>
+<div class="field"><label for="message">${t('followUp.message')}</label><textarea id="message" name="message" rows="5"></textarea></div>
 <div class="field"><label for="files">${t('followUp.replyFiles')}</label><input type="file" id="files" name="files" multiple accept="image/jpeg,image/png,image/webp,application/pdf"></div>
 <p><button type="submit" class="primary">${t('followUp.send')}</button></p>
 </form></section>`,

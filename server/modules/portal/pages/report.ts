@@ -58,8 +58,8 @@ ${Array.from({ length: VEHICLE_ROWS }, (_, i) => html`<div class="row">${input(`
 <fieldset><legend>${t('report.contacts.legend')}</legend>${textarea('phones', t('report.phones'), 2)}${textarea('emails', t('report.emails'), 2)}${textarea('online', t('report.online'), 3)}</fieldset>
 <fieldset><legend>${t('report.files.legend')}</legend><div class="field"><label for="files">${t('report.files')}</label><p class="hint" id="files-hint">${t('report.filesHint')}</p>${error('files')}
 <input type="file" id="files" name="files" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="files-hint"></div></fieldset>
-<fieldset><legend>${t('report.heard.legend')}</legend><div class="field"><label for="heard">${t('report.heard.legend')}</label><select id="heard" name="heard"><option value="">${t('report.heard.none')}</option>
-${HEARD_VIA.map((h) => html`<option value="${h}"${v.heard === h ? html` selected` : ''}>${t(`report.heard.${h}`)}</option>`)}</select></div></fieldset>
+<div class="field box"><label for="heard">${t('report.heard.legend')}</label><select id="heard" name="heard"><option value="">${t('report.heard.none')}</option>
+${HEARD_VIA.map((h) => html`<option value="${h}"${v.heard === h ? html` selected` : ''}>${t(`report.heard.${h}`)}</option>`)}</select></div>
 <fieldset class="contact"><legend>${t('report.contact.legend')}</legend>
 ${radio('contact_choice', 'anonymous', t('report.contact.anonymous'), v.contact_choice !== 'share')}
 ${radio('contact_choice', 'share', t('report.contact.share'))}

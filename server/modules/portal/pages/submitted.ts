@@ -3,6 +3,16 @@ import { layout, link, type PageContext } from '../layout.ts';
 
 export function submittedPage(page: PageContext, options: { receipt: string | null; duplicate: boolean; urgent: boolean }): string {
   const { t } = page;
+  if (!options.receipt && options.duplicate) {
+    return layout(
+      page,
+      t('submitted.title'),
+      html`<h1>${t('submitted.title')}</h1>
+${options.urgent ? html`<div class="alert urgent" role="alert"><h2>${t('submitted.dangerTitle')}</h2><p>${t('submitted.dangerText', { number: page.config.emergencyNumber })}</p></div>` : ''}
+<p class="alert">${t('submitted.resent')}</p>
+<p><a href="${link(page, '/follow-up')}">${t('submitted.followUp')}</a></p>`,
+    );
+  }
   if (!options.receipt) {
     // Shown when the honeypot was filled: nothing was stored, and a bot learns nothing.
     return layout(page, t('submitted.honeypot'), html`<h1>${t('submitted.honeypot')}</h1>`);
