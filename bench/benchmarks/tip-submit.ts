@@ -85,12 +85,14 @@ async function submitFor(base: string, seconds: number, concurrency: number) {
   let failed = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
+  // Every report differs from every other, or Haven rightly takes a repeat as the same report sent again.
+  const run = randomBytes(4).toString('hex');
   const worker = async (w: number) => {
     for (let i = 0; performance.now() < deadline; i++) {
       const form = new FormData();
       form.set('sid', randomBytes(16).toString('base64url'));
       form.set('concern', i % 3 === 0 ? 'sex' : 'labor');
-      form.set('narrative', `Workers seen sleeping in the back room of the restaurant, submitter ${w}, report ${i}. They never leave alone.`);
+      form.set('narrative', `Workers seen sleeping in the back room of the restaurant, submitter ${w}, report ${i} of run ${run}. They never leave alone.`);
       form.set('phones', `(713) 555-${String(1000 + ((w * 97 + i) % 9000)).padStart(4, '0')}`);
       form.set('zip', '77002');
       form.set('danger', 'no');
