@@ -24,6 +24,9 @@ describe('identifier normalization', () => {
     expect(normalizeUrl('https://example.com/p?id=2&b=1')).toBe('example.com/p?b=1&id=2');
     expect(normalizeUrl('javascript:alert(1)')).toBeNull();
     expect(normalizeUrl('http://m.aa')).toBe('m.aa');
+    expect(normalizeUrl('http://a.aa/%00')).toBe('a.aa/%00');
+    expect(normalizeUrl('example.com/%E0%A4%A')).toBe('example.com/%E0%A4%A');
+    expect(normalizeUrl('https://example.com/café')).toBe(normalizeUrl('https://example.com/caf%C3%A9'));
     expect(normalizeUrl('https://www.m.example.com/x')).toBe('example.com/x');
   });
 
@@ -57,7 +60,7 @@ describe('identifier normalization', () => {
         const once = normalizeUrl(url);
         return once === null || normalizeUrl(once) === once;
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     );
   });
 });

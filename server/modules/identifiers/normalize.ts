@@ -46,7 +46,9 @@ export function normalizeUrl(raw: string): string | null {
   for (let next = host.replace(PREFIX, ''); next !== host && next.includes('.'); next = host.replace(PREFIX, '')) host = next;
   const params = [...url.searchParams.entries()].filter(([k]) => !TRACKING_PARAMS.test(k)).sort(([a], [b]) => a.localeCompare(b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-  const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+  // The URL parser already percent-encodes the path canonically ("café" and "caf%C3%A9" agree); decoding
+  // it again would not be idempotent and throws on a malformed escape.
+  const path = url.pathname.replace(/\/+$/, '');
   return `${host}${path}${query}`;
 }
 
