@@ -1,4 +1,4 @@
-import { fieldId } from './formErrors.ts';
+import { FieldNotes, fieldWiring } from './fieldWiring.tsx';
 
 export interface CheckboxOption {
   value: string;
@@ -17,25 +17,14 @@ interface CheckboxGroupProps {
 }
 
 export function CheckboxGroup({ path, legend, options, selected, onSelectedChange, hint, error }: CheckboxGroupProps) {
-  const id = fieldId(path);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const wiring = fieldWiring(path, hint, error);
+  const { id, describedBy } = wiring;
   const toggle = (value: string, checked: boolean) =>
     onSelectedChange(checked ? [...selected, value] : selected.filter((item) => item !== value));
   return (
     <fieldset id={id} tabIndex={-1} className={error ? 'field checkbox-group field-invalid' : 'field checkbox-group'} aria-describedby={describedBy}>
       <legend>{legend}</legend>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes wiring={wiring} hint={hint} error={error} />
       {options.map((option) => {
         const optionId = `${id}-${option.value}`;
         return (
@@ -43,7 +32,7 @@ export function CheckboxGroup({ path, legend, options, selected, onSelectedChang
             <input
               type="checkbox"
               id={optionId}
-              name={path.replace(/^body\./, '')}
+              name={wiring.name}
               value={option.value}
               checked={selected.includes(option.value)}
               onChange={(event) => toggle(option.value, event.target.checked)}

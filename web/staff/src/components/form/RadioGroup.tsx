@@ -1,4 +1,4 @@
-import { fieldId } from './formErrors.ts';
+import { FieldNotes, fieldWiring } from './fieldWiring.tsx';
 
 export interface RadioOption {
   value: string;
@@ -18,28 +18,17 @@ interface RadioGroupProps {
 
 /** A question with one answer among a few, all visible at once. */
 export function RadioGroup({ path, legend, options, value, onValueChange, hint, error, required }: RadioGroupProps) {
-  const id = fieldId(path);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const wiring = fieldWiring(path, hint, error);
+  const { id, describedBy } = wiring;
   return (
     <fieldset id={id} tabIndex={-1} className={error ? 'field checkbox-group field-invalid' : 'field checkbox-group'} aria-describedby={describedBy}>
       <legend>{legend}</legend>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes wiring={wiring} hint={hint} error={error} />
       {options.map((option) => {
         const optionId = `${id}-${option.value}`;
         return (
           <div className="checkbox" key={option.value}>
-            <input type="radio" id={optionId} name={path.replace(/^body\./, '')} value={option.value} required={required} checked={value === option.value} onChange={() => onValueChange(option.value)} />
+            <input type="radio" id={optionId} name={wiring.name} value={option.value} required={required} checked={value === option.value} onChange={() => onValueChange(option.value)} />
             <label htmlFor={optionId}>{option.label}</label>
           </div>
         );

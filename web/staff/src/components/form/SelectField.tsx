@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
-import { fieldId } from './formErrors.ts';
+import { FieldNotes, fieldWiring } from './fieldWiring.tsx';
 
 export interface SelectOption {
   value: string;
@@ -17,26 +17,15 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 }
 
 export function SelectField({ path, label, value, onValueChange, options, hint, error, ...select }: SelectFieldProps) {
-  const id = fieldId(path);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const wiring = fieldWiring(path, hint, error);
+  const { id, describedBy } = wiring;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes wiring={wiring} hint={hint} error={error} />
       <select
         id={id}
-        name={path.replace(/^body\./, '')}
+        name={wiring.name}
         value={value}
         onChange={(event) => onValueChange(event.target.value)}
         aria-invalid={error ? true : undefined}

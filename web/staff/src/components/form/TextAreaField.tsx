@@ -1,6 +1,6 @@
 import type { TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldId } from './formErrors.ts';
+import { FieldNotes, fieldWiring } from './fieldWiring.tsx';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'onChange' | 'value'> {
   /** The API field path, such as `body.narrative`; names the field and matches server field errors. */
@@ -15,29 +15,18 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 
 export function TextAreaField({ path, label, hint, error, optional, value, onValueChange, rows = 4, ...textarea }: TextAreaFieldProps) {
   const { t } = useTranslation();
-  const id = fieldId(path);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const wiring = fieldWiring(path, hint, error);
+  const { id, describedBy } = wiring;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
         {optional && <span className="optional"> {t('form.optional')}</span>}
       </label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldNotes wiring={wiring} hint={hint} error={error} />
       <textarea
         id={id}
-        name={path.replace(/^body\./, '')}
+        name={wiring.name}
         value={value}
         rows={rows}
         onChange={(event) => onValueChange(event.target.value)}
