@@ -20,7 +20,8 @@ export function link(page: PageContext, path: string, locale: PortalLocale = pag
   return query ? `${path}?${query}` : path;
 }
 
-const tel = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
+/** A link that dials the number on a phone. */
+export const tel = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
 export function layout(page: PageContext, title: string, main: Html): string {
   const { t, config } = page;

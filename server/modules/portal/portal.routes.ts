@@ -45,11 +45,15 @@ const CAMPAIGN = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** The portal's "page not found", in the visitor's language. */
 export function portalNotFound(ctx: AppContext) {
-  return (request: FastifyRequest): string => {
-    const query = request.query as Record<string, string | undefined>;
-    const locale = chooseLocale(query.lang, request.headers['accept-language']);
-    return errorPage({ locale, t: translator(locale), config: ctx.config, campaign: null, path: '' }, 'notFound');
-  };
+  return (request: FastifyRequest): string => errorPage(pageContext(ctx, request), 'notFound');
+}
+
+/** Language from the form, the URL or the browser; the campaign code carried along; the deployment's numbers. */
+function pageContext(ctx: AppContext, request: FastifyRequest, values: FormValues = {}): PageContext {
+  const query = (request.query ?? {}) as Record<string, string | undefined>;
+  const locale = chooseLocale(values.lang ?? query.lang, request.headers['accept-language']);
+  const code = values.c ?? query.c;
+  return { locale, t: translator(locale), config: ctx.config, campaign: code && CAMPAIGN.test(code) ? code.toUpperCase() : null, path: request.routeOptions.url ?? '' };
 }
 
 /** The public portal: server-rendered pages that need no account, no cookie and no script. */
@@ -60,12 +64,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
     await portal.register(multipart, { limits: MULTIPART_LIMITS });
     await portal.register(fastifyStatic, { root: ASSETS, prefix: '/portal/', allowedPath: (p) => /^\/portal\.(css|js)$/.test(p), decorateReply: false, cacheControl: true, maxAge: '1h' });
 
-    const pageFor = (request: FastifyRequest, values: FormValues = {}): PageContext => {
-      const query = request.query as Record<string, string | undefined>;
-      const locale = chooseLocale(values.lang ?? query.lang, request.headers['accept-language']);
-      const code = values.c ?? query.c;
-      return { locale, t: translator(locale), config: ctx.config, campaign: code && CAMPAIGN.test(code) ? code.toUpperCase() : null, path: request.routeOptions.url ?? '/' };
-    };
+    const pageFor = (request: FastifyRequest, values: FormValues = {}) => pageContext(ctx, request, values);
     const send = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
 
     portal.setErrorHandler((error, request, reply) => {

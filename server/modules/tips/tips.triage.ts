@@ -1,8 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
-import { can, scopeOf, type Actor } from '../../platform/access/access.ts';
+import { actorFor, can, scopeOf, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { actorFor } from '../../platform/access/access.ts';
 import { isRole } from '../../../common/access/roles.ts';
 import { assertOpen, event, getTip, loadTipFor, presentTip } from './tips.service.ts';
 import { insertTip } from './tips.intake.ts';

@@ -1,7 +1,5 @@
 import { html } from '../html.ts';
-import { layout, type PageContext } from '../layout.ts';
-
-const tel = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
+import { layout, tel, type PageContext } from '../layout.ts';
 
 export function helpPage(page: PageContext): string {
   const { t, config } = page;
