@@ -45,12 +45,16 @@ async function asOwner(ctx: AppContext, statement: ReturnType<typeof sql>) {
 }
 
 describe('haven verify-audit', () => {
-  it('verifies an intact trail and prints the head', async () => {
-    const { run } = await havenWithTrail();
+  it('verifies an intact trail, seals it with a checkpoint and prints that as the head', async () => {
+    const { h, run } = await havenWithTrail();
     const result = await run('verify-audit');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Audit trail OK: 5 entries checked.');
-    expect(result.stdout).toMatch(/Head: 5:[0-9a-f]{64}/);
+    // The trail that verified is sealed with a checkpoint (seq 6), and that is the head to record.
+    expect(result.stdout).toMatch(/Head: 6:[0-9a-f]{64}/);
+    const checkpoint = await h.ctx.db.selectFrom('audit_log').select('action').where('seq', '=', 6).executeTakeFirstOrThrow();
+    expect(checkpoint.action).toBe('audit.checkpoint');
+    expect((await run('verify-audit')).stdout).toContain('Audit trail OK: 6 entries checked.');
   });
 
   it('exits 2 naming the seq of an edited entry', async () => {
@@ -62,35 +66,50 @@ describe('haven verify-audit', () => {
     expect(result.stderr).toContain('2 entries before it verified');
   });
 
-  it('exits 2 when an entry in the middle is deleted', async () => {
+  it('exits 2 when an entry in the middle is deleted, at the next entry of its lane', async () => {
     const { h, run } = await havenWithTrail();
-    await asOwner(h.ctx, sql`delete from audit_log where seq = 2`);
+    // Each command ran on a pooled connection, and each connection writes its own lane.
+    const lanes = await h.ctx.db.selectFrom('audit_log').select(['seq', 'lane']).orderBy('seq').execute();
+    const victim = lanes.find((e) => lanes.some((l) => l.lane === e.lane && l.seq > e.seq))!;
+    const next = lanes.find((l) => l.lane === victim.lane && l.seq > victim.seq)!;
+    await asOwner(h.ctx, sql`delete from audit_log where seq = ${victim.seq}`);
     const result = await run('verify-audit');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Audit trail BROKEN at seq 3: does not link to the entry before it/);
+    expect(result.stderr).toMatch(new RegExp(`^Audit trail BROKEN at seq ${next.seq}: does not link to the entry before it`));
   });
 
   it('exits 2 when an entry is inserted, even one chained to the head (but without the key)', async () => {
     const { h, run } = await havenWithTrail();
-    const head = await h.ctx.db.selectFrom('audit_log').select('hash').where('seq', '=', 5).executeTakeFirstOrThrow();
+    const head = await h.ctx.db.selectFrom('audit_log').select(['hash', 'lane']).where('seq', '=', 5).executeTakeFirstOrThrow();
     const occurredAt = new Date().toISOString();
     const fields = { occurredAt, actorUserId: null, actorAgencyId: null, action: 'user.created', entityType: 'user', entityId: null, outcome: 'success' as const, details: {} };
     const forged = chainHash(randomBytes(32), head.hash, fields);
-    await h.ctx.db.insertInto('audit_log').values({ occurred_at: occurredAt, action: 'user.created', entity_type: 'user', outcome: 'success', details: '{}', prev_hash: head.hash, hash: forged }).execute();
+    await h.ctx.db.insertInto('audit_log').values({ occurred_at: occurredAt, action: 'user.created', entity_type: 'user', outcome: 'success', details: '{}', prev_hash: head.hash, hash: forged, lane: head.lane }).execute();
     const result = await run('verify-audit');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^Audit trail BROKEN at seq 6: its content does not match its hash/);
   });
 
+  it('exits 2 when entries before a checkpoint were removed', async () => {
+    const { h, run } = await havenWithTrail();
+    expect((await run('verify-audit')).code).toBe(0); // writes checkpoint 6, listing every lane's head
+    await asOwner(h.ctx, sql`delete from audit_log where seq = 5`);
+    const result = await run('verify-audit');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Audit trail BROKEN at seq 6: (it is a checkpoint, and lane \d+ should end at seq 5|does not link)/);
+  });
+
   it('exits 2 when a recorded head was cut off the end, which the chain alone cannot show', async () => {
     const { h, run } = await havenWithTrail();
     const head = /Head: (\d+:[0-9a-f]{64})/.exec((await run('verify-audit')).stdout)![1]!;
+    expect(head.startsWith('6:')).toBe(true);
     expect((await run('verify-audit', '--expect-head', head)).code).toBe(0);
-    await asOwner(h.ctx, sql`delete from audit_log where seq = 5`);
+    // Cut everything from the recorded checkpoint on: what is left is a shorter, valid trail.
+    await asOwner(h.ctx, sql`delete from audit_log where seq >= 6`);
     expect((await run('verify-audit')).code).toBe(0);
     const result = await run('verify-audit', '--expect-head', head);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/the recorded head 5 is missing/);
+    expect(result.stderr).toMatch(/the recorded head 6 is missing/);
   });
 });
 

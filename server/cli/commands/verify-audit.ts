@@ -1,5 +1,6 @@
 import { defineCommand, line, stringOption, UsageError, type CliIo } from '../command.ts';
 import { verifyAuditChain, type AuditVerification } from '../../platform/audit/verify.ts';
+import { writeAuditCheckpoint } from '../../platform/audit/checkpoint.ts';
 import type { CliHaven } from '../command.ts';
 
 /** Exit code for a trail that does not verify: distinct from 1 (a usage or operational error). */
@@ -9,9 +10,10 @@ export const verifyAudit = defineCommand({
   name: 'verify-audit',
   summary: 'Check every link of the hash-chained audit trail with the master key.',
   details: [
-    'An edited entry fails its own hash; an inserted or deleted entry breaks the next link. Exit code 2 means',
-    'the trail is broken. Removing only the newest entries leaves a shorter, valid chain: write the printed',
-    'head down somewhere else (a ticket, another system) and pass it back with --expect-head to catch that.',
+    'An edited entry fails its own hash; an inserted or deleted entry breaks the next link of its lane, and',
+    'every checkpoint checks where each lane ended. Exit code 2 means the trail is broken. A trail that verifies',
+    'gets a new checkpoint, printed as the head: write it down somewhere else (a ticket, another system) and',
+    'pass it back with --expect-head, which catches the removal of everything after it.',
   ],
   options: {
     'expect-head': { type: 'string', placeholder: 'SEQ:HASH', description: 'a head recorded earlier that must still be in the trail' },
@@ -27,7 +29,17 @@ export const verifyAudit = defineCommand({
   },
   async run({ args, haven, io }) {
     const result = await verifyAuditChain(haven.ctx.db, haven.ctx.keys);
-    return report(io, result) ?? (args.expect ? checkRecordedHead(haven, io, args.expect) : 0);
+    const broken = report(io, result);
+    if (broken !== null) return broken;
+    if (args.expect) {
+      const recorded = await checkRecordedHead(haven, io, args.expect);
+      if (recorded !== 0) return recorded;
+    }
+    // Only a trail that verified is sealed with a checkpoint, which then covers every lane up to now.
+    const checkpoint = await writeAuditCheckpoint(haven.ctx.db, haven.ctx.keys);
+    line(io, `Head: ${checkpoint.seq}:${checkpoint.hash}`);
+    line(io, 'Record the head elsewhere; a later check with --expect-head detects removal of the newest entries.');
+    return 0;
   },
 });
 
@@ -39,8 +51,6 @@ export function report(io: CliIo, result: AuditVerification): number | null {
     return BROKEN;
   }
   line(io, `Audit trail OK: ${result.checked} entries checked.`);
-  line(io, result.head ? `Head: ${result.head.seq}:${result.head.hash}` : 'Head: none (the trail is empty)');
-  if (result.head) line(io, 'Record the head elsewhere; a later check with --expect-head detects removal of the newest entries.');
   return null;
 }
 

@@ -18,8 +18,16 @@ export interface AuditEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-// Serializes writers so every entry names the one before it, across any number of app servers.
-const CHAIN_LOCK = 7_240_001;
+/**
+ * The trail is this many chains ("lanes"). A connection always writes to the same lane, under that lane's
+ * lock, so audited transactions on different connections commit in parallel instead of one at a time.
+ * Checkpoint entries tie the lanes together (checkpoint.ts).
+ */
+export const AUDIT_LANES = 8;
+/** Lanes the schema allows; a checkpoint covers them all, whatever AUDIT_LANES was when entries were written. */
+export const MAX_AUDIT_LANES = 64;
+/** First half of the two-part advisory lock key of every lane (the lane number is the second). */
+export const LANE_LOCK = 7_240_001;
 
 export interface ChainFields {
   occurredAt: string;
@@ -57,10 +65,11 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
  * entry commit together or not at all. Record failures and denials with `recordAuditNow`, which commits on
  * its own even when the caller's work is rolled back.
  */
-export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: AuditEvent): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: AuditEvent): Promise<{ seq: number; hash: string }> {
+  // Locks this connection's lane until the transaction ends and reads the lane's head, in one round trip.
+  const head = await sql<{ head_lane: number; head_hash: string | null }>`select head_lane, head_hash from audit_lane_head(${AUDIT_LANES})`.execute(trx);
+  const lane = head.rows[0]!.head_lane;
+  const prevHash = head.rows[0]!.head_hash ?? GENESIS_HASH;
   const fields: ChainFields = {
     occurredAt: new Date().toISOString(),
     actorUserId: event.actorUserId ?? null,
@@ -71,7 +80,7 @@ export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: Au
     outcome: event.outcome ?? 'success',
     details: event.details ?? {},
   };
-  await trx
+  return trx
     .insertInto('audit_log')
     .values({
       occurred_at: fields.occurredAt,
@@ -84,11 +93,15 @@ export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: Au
       details: JSON.stringify(fields.details),
       prev_hash: prevHash,
       hash: chainHash(keys.key('audit-chain'), prevHash, fields),
+      lane,
     })
-    .execute();
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Records an entry in a transaction of its own. Never call it while holding another transaction. */
 export async function recordAuditNow(db: Kysely<DB>, keys: KeyRing, event: AuditEvent): Promise<void> {
-  await db.transaction().execute((trx) => recordAudit(trx, keys, event));
+  await db.transaction().execute(async (trx) => {
+    await recordAudit(trx, keys, event);
+  });
 }

@@ -52,6 +52,21 @@ async function verifyAfterTampering(tamper: (trx: Kysely<DB>) => Promise<void>):
 
 const middle = () => seqs[Math.floor(seqs.length / 2)]!;
 
+/** The next entry in the same lane as `seq`: the one whose link breaks when `seq` goes. */
+async function nextInLane(db: Kysely<DB>, seq: number): Promise<number | undefined> {
+  const row = await sql<{ seq: number }>`select b.seq from audit_log a join audit_log b on b.lane = a.lane and b.seq > a.seq where a.seq = ${seq} order by b.seq limit 1`.execute(db);
+  return row.rows[0] ? Number(row.rows[0].seq) : undefined;
+}
+
+/** An entry from the middle of the trail that has a successor in its lane. */
+async function middleWithSuccessor(): Promise<{ seq: number; next: number }> {
+  for (const seq of [...seqs.slice(Math.floor(seqs.length / 2)), ...seqs.slice(0, Math.floor(seqs.length / 2))]) {
+    const next = await nextInLane(h.ctx.db, seq);
+    if (next !== undefined) return { seq, next };
+  }
+  throw new Error('no lane holds two entries');
+}
+
 describe('the audit trail is append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE through the application’s own database handle', async () => {
     const seq = middle();
@@ -96,9 +111,8 @@ describe('verifyAuditChain', () => {
     expect(result.ok).toBe(false);
   });
 
-  it('catches a deleted entry in the middle at the entry after it', async () => {
-    const seq = middle();
-    const next = seqs[seqs.indexOf(seq) + 1]!;
+  it('catches a deleted entry in the middle at the next entry of its lane', async () => {
+    const { seq, next } = await middleWithSuccessor();
     const result = await verifyAfterTampering(async (trx) => {
       await sql`delete from audit_log where seq = ${seq}`.execute(trx);
     });
@@ -107,15 +121,14 @@ describe('verifyAuditChain', () => {
     expect(result.firstBroken?.reason).toMatch(/inserted or deleted/);
   });
 
-  it('catches an inserted entry, even one hashed with the right key, at the entry after it', async () => {
-    const seq = middle();
-    const index = seqs.indexOf(seq);
+  it('catches an inserted entry, even one hashed with the right key, at the next entry of its lane', async () => {
+    const { seq, next } = await middleWithSuccessor();
     const result = await verifyAfterTampering(async (trx) => {
       // Make room after `seq`, then insert a well-formed entry there that links to `seq`.
       await sql`alter table audit_log alter column seq drop identity`.execute(trx);
       await sql`update audit_log set seq = seq + 1000000 where seq > ${seq}`.execute(trx);
       await sql`update audit_log set seq = seq - 999999 where seq > 1000000`.execute(trx);
-      const before = await trx.selectFrom('audit_log').select('hash').where('seq', '=', seq).executeTakeFirstOrThrow();
+      const before = await trx.selectFrom('audit_log').select(['hash', 'lane']).where('seq', '=', seq).executeTakeFirstOrThrow();
       const fields = { occurredAt: new Date().toISOString(), actorUserId: null, actorAgencyId: null, action: 'user.disabled', entityType: 'user', entityId: null, outcome: 'success' as const, details: {} };
       await trx
         .insertInto('audit_log')
@@ -128,14 +141,15 @@ describe('verifyAuditChain', () => {
           details: '{}',
           prev_hash: before.hash,
           hash: chainHash(h.ctx.keys.key('audit-chain'), before.hash, fields),
+          lane: before.lane,
         } as never)
         .execute();
     });
     expect(result.ok).toBe(false);
-    // The inserted entry itself checks out; the original entry after it no longer links.
-    expect(result.firstBroken?.seq).toBe(seq + 2);
+    // The inserted entry itself checks out; the original next entry of its lane (moved up by one) no longer links.
+    expect(result.firstBroken?.seq).toBe(next + 1);
     expect(result.firstBroken?.reason).toMatch(/inserted or deleted/);
-    expect(result.checked).toBe(index + 2);
+    expect(result.checked).toBe(seqs.indexOf(next) + 1);
   });
 
   it('catches an entry appended by someone without the key', async () => {

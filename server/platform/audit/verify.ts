@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { KeyRing } from '../crypto/keys.ts';
 import { chainHash, GENESIS_HASH, type AuditOutcome } from './audit.ts';
+import { CHECKPOINT_ACTION, parseLaneHead } from './checkpoint.ts';
 
 export interface AuditVerification {
   ok: boolean;
@@ -14,29 +15,30 @@ export interface AuditVerification {
 const BATCH = 5_000;
 
 /**
- * Walks the whole trail in order and recomputes every link. An edited row fails its own hash; an inserted or
- * deleted row breaks the next row's link to it. Removing only the newest rows is caught by comparing the
- * head with one recorded earlier.
+ * Walks the whole trail in order and recomputes every link, lane by lane. An edited row fails its own hash;
+ * an inserted or deleted row breaks the next row of its lane. At every checkpoint, each lane must end exactly
+ * where the checkpoint says, so removing the newest entries of a lane is caught once a checkpoint follows;
+ * removing entries after the last checkpoint is caught by comparing with a head recorded earlier.
  */
 export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<AuditVerification> {
   const key = keys.key('audit-chain');
-  let prevHash = GENESIS_HASH;
+  const lanes = new Map<number, { seq: number; hash: string }>();
   let afterSeq = 0;
   let checked = 0;
   let head: AuditVerification['head'] = null;
+  const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, checked, head, firstBroken: { seq, reason } });
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
-      .select(['seq', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'action', 'entity_type', 'entity_id', 'outcome', 'details', 'prev_hash', 'hash'])
+      .select(['seq', 'lane', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'action', 'entity_type', 'entity_id', 'outcome', 'details', 'prev_hash', 'hash'])
       .where('seq', '>', afterSeq)
       .orderBy('seq')
       .limit(BATCH)
       .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, head, firstBroken: { seq: row.seq, reason: 'does not link to the entry before it (an entry was inserted or deleted)' } };
-      }
+      const prevHash = lanes.get(row.lane)?.hash ?? GENESIS_HASH;
+      if (row.prev_hash !== prevHash) return broken(row.seq, 'does not link to the entry before it (an entry was inserted or deleted)');
       const expected = chainHash(key, prevHash, {
         occurredAt: row.occurred_at.toISOString(),
         actorUserId: row.actor_user_id,
@@ -47,14 +49,31 @@ export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<A
         outcome: row.outcome as AuditOutcome,
         details: row.details,
       });
-      if (expected !== row.hash) {
-        return { ok: false, checked, head, firstBroken: { seq: row.seq, reason: 'its content does not match its hash (the entry was edited)' } };
+      if (expected !== row.hash) return broken(row.seq, 'its content does not match its hash (the entry was edited)');
+      if (row.action === CHECKPOINT_ACTION) {
+        const mismatch = checkpointMismatch(row.details, lanes);
+        if (mismatch) return broken(row.seq, `it is a checkpoint, and ${mismatch} (entries before it were removed or added)`);
       }
-      prevHash = row.hash;
+      lanes.set(row.lane, { seq: row.seq, hash: row.hash });
       afterSeq = row.seq;
       head = { seq: row.seq, hash: row.hash };
       checked++;
     }
   }
   return { ok: true, checked, head };
+}
+
+/** What differs between the lane heads a checkpoint lists and the lanes as verified so far, if anything. */
+function checkpointMismatch(details: Record<string, unknown>, lanes: ReadonlyMap<number, { seq: number; hash: string }>): string | null {
+  const listed = Array.isArray(details.heads) ? details.heads.map((h) => (typeof h === 'string' ? parseLaneHead(h) : null)) : null;
+  if (!listed || listed.some((h) => h === null)) return 'its list of lane heads cannot be read';
+  const byLane = new Map(listed.map((h) => [h!.lane, h!]));
+  for (const lane of new Set([...byLane.keys(), ...lanes.keys()])) {
+    const want = byLane.get(lane);
+    const have = lanes.get(lane);
+    if (!want) return `lane ${lane} has entries it does not list`;
+    if (!have) return `lane ${lane} should end at seq ${want.seq} but has no entries`;
+    if (have.seq !== want.seq || have.hash !== want.hash) return `lane ${lane} should end at seq ${want.seq} but ends at seq ${have.seq}`;
+  }
+  return null;
 }
