@@ -13,17 +13,29 @@ export interface PageContext {
 
 /** A portal link that keeps the language and campaign code, so no cookie is ever needed to remember them. */
 export function link(page: PageContext, path: string, locale: PortalLocale = page.locale): string {
-  const params = new URLSearchParams();
+  // A path may carry its own query (the finder's search), kept ahead of the language and campaign.
+  const [base = path, own = ''] = path.split('?');
+  const params = new URLSearchParams(own);
+  params.delete('lang');
+  params.delete('c');
   if (locale !== 'en') params.set('lang', locale);
   if (page.campaign) params.set('c', page.campaign);
   const query = params.toString();
-  return query ? `${path}?${query}` : path;
+  return query ? `${base}?${query}` : base;
 }
 
 /** A link that dials the number on a phone. */
 export const tel = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
-export function layout(page: PageContext, title: string, main: Html): string {
+/** A page's own files beside the portal's (the finder's styles and script), so other pages do not carry them. */
+export interface PageAssets {
+  styles?: readonly string[];
+  scripts?: readonly string[];
+  /** A class on <body>, such as the printable view's. */
+  bodyClass?: string;
+}
+
+export function layout(page: PageContext, title: string, main: Html, assets: PageAssets = {}): string {
   const { t, config } = page;
   const other: PortalLocale = page.locale === 'en' ? 'es' : 'en';
   const nav: Array<[string, string]> = [['/', 'nav.home'], ['/report', 'nav.report'], ['/follow-up', 'nav.followUp'], ['/get-help', 'nav.help']];
@@ -36,8 +48,10 @@ export function layout(page: PageContext, title: string, main: Html): string {
 <title>${title} · ${t('site.short')}</title>
 <link rel="stylesheet" href="/portal/portal.css">
 <script src="/portal/portal.js" defer></script>
-</head>
-<body>
+${(assets.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
+`)}${(assets.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
+`)}</head>
+<body${assets.bodyClass ? html` class="${assets.bodyClass}"` : ''}>
 <a class="skip" href="#main">${t('skip')}</a>
 <div class="emergency" role="region" aria-label="${t('emergency.title')}">
   <p><strong>${t('emergency.title')}</strong> <a href="${tel(config.emergencyNumber)}">${t('emergency.call', { number: config.emergencyNumber })}</a>

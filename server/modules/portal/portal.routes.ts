@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { randomToken } from '../../platform/crypto/tokens.ts';
@@ -19,6 +20,9 @@ import { errorPage, helpPage, privacyPage } from './pages/info.ts';
 import { reportPage } from './pages/report.ts';
 import { submittedPage } from './pages/submitted.ts';
 import { followUpPage, reporterThreadPage } from './pages/follow-up.ts';
+import { safePlacesPage } from './pages/safe-places.ts';
+import { findForVisitor } from '../safe-places/safe-places.finder.ts';
+import { contentSecurityPolicyWith, tileImageSource } from '../../platform/http/security-headers.ts';
 
 /** A file problem in the visitor's language (the services speak English). */
 function fileProblem(page: PageContext, error: AppError): string {
@@ -62,7 +66,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
   await app.register(async (portal) => {
     await portal.register(formbody, { bodyLimit: 256 * 1024 });
     await portal.register(multipart, { limits: MULTIPART_LIMITS });
-    await portal.register(fastifyStatic, { root: ASSETS, prefix: '/portal/', allowedPath: (p) => /^\/portal\.(css|js)$/.test(p), decorateReply: false, cacheControl: true, maxAge: '1h' });
+    await portal.register(fastifyStatic, { root: ASSETS, prefix: '/portal/', allowedPath: (p) => /^\/(portal|safe-places)\.(css|js)$/.test(p), decorateReply: false, cacheControl: true, maxAge: '1h' });
 
     const pageFor = (request: FastifyRequest, values: FormValues = {}) => pageContext(ctx, request, values);
     const send = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body);
@@ -77,6 +81,26 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
     portal.get('/', { schema: { hide: true } }, async (request, reply) => send(reply, homePage(pageFor(request))));
     portal.get('/get-help', { schema: { hide: true } }, async (request, reply) => send(reply, helpPage(pageFor(request))));
     portal.get('/privacy', { schema: { hide: true } }, async (request, reply) => send(reply, privacyPage(pageFor(request))));
+
+    // The finder: what was searched (ZIP code, city, coordinates) is never logged or stored (decision 008).
+    // Every field is cut to size rather than refused, so any address answers with the finder, never an error page.
+    const bounded = (max: number) => z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? (v[0] ?? '') : v).slice(0, max)).optional();
+    const finderQuery = z.object({ q: bounded(200), lat: bounded(40), lng: bounded(40), all: bounded(5), more: bounded(5), print: bounded(5), lang: bounded(5), c: bounded(40) });
+    const portalTiles = ctx.config.portalMapTileUrl ? tileImageSource(ctx.config.portalMapTileUrl) : null;
+    portal.get('/safe-places', { schema: { hide: true, querystring: finderQuery } }, async (request, reply) => {
+      const query = request.query as z.infer<typeof finderQuery>;
+      const flags = { all: query.all === '1', more: query.more === '1', print: query.print === '1' };
+      const result = await findForVisitor(ctx, { q: query.q, lat: query.lat, lng: query.lng, ...flags });
+      const page = safePlacesPage(pageFor(request), result, {
+        ...flags,
+        now: ctx.now(),
+        mapTileUrl: portalTiles ? ctx.config.portalMapTileUrl : null,
+        mapAttribution: ctx.config.portalMapTileAttribution,
+        smsNumber: ctx.config.safePlacesSmsNumber,
+      });
+      if (portalTiles) reply.header('Content-Security-Policy', contentSecurityPolicyWith([portalTiles]));
+      return send(reply, page, result.kind === 'not_found' ? 404 : result.kind === 'bad_point' ? 400 : 200);
+    });
     portal.get('/report', { schema: { hide: true } }, async (request, reply) => send(reply, reportPage(pageFor(request), { submissionId: randomToken(16) })));
 
     portal.post('/report', { schema: { hide: true } }, async (request, reply) => {

@@ -1,5 +1,6 @@
 import { html } from '../html.ts';
-import { layout, tel, type PageContext } from '../layout.ts';
+import { layout, link, tel, type PageContext } from '../layout.ts';
+import { FINDER_ASSETS, finderForm } from './safe-places.ts';
 
 export function helpPage(page: PageContext): string {
   const { t, config } = page;
@@ -11,8 +12,11 @@ export function helpPage(page: PageContext): string {
 <section aria-labelledby="hotline"><h2 id="hotline">${t('help.hotline.title')}</h2><p>${t('help.hotline.text')}</p>
 <p><a class="button" href="${tel(config.hotlinePhone)}">${t('help.hotline.call', { phone: config.hotlinePhone })}</a>
 <a class="button" href="sms:${config.hotlineText}">${t('help.hotline.sms', { text: config.hotlineText })}</a></p></section>
-<section aria-labelledby="places"><h2 id="places">${t('help.safePlaces.title')}</h2><p>${t('help.safePlaces.text')}</p></section>
+<section aria-labelledby="places"><h2 id="places">${t('help.safePlaces.title')}</h2><p>${t('help.safePlaces.text')}</p>
+${finderForm(page)}<p><a href="${link(page, '/safe-places')}">${t('help.safePlaces.link')}</a></p></section>
 <section aria-labelledby="rights"><h2 id="rights">${t('help.rights.title')}</h2><p>${t('help.rights.text')}</p></section>`,
+    // The search box's styles; "Use my location" is on the finder itself, so this page keeps one script.
+    { styles: FINDER_ASSETS.styles },
   );
 }
 
