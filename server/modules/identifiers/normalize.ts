@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
  * "+1 713 555 0147" in a case are recognised as one phone. Each function returns null for a value that cannot
  * be an identifier of its kind; the original text is kept alongside for people to read.
  */
-export type IdentifierKind = 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'address';
+export type IdentifierKind = 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'address' | 'payment';
 
 export function normalizePhone(raw: string, defaultCountry: CountryCode = 'US'): string | null {
   const cleaned = raw.replace(/[^\d+()\-.\s/x]/gi, ' ').trim();
@@ -98,6 +98,44 @@ export function normalizeAddress(raw: string): string | null {
   return text.length >= 5 && /\d/.test(text) ? text : null;
 }
 
+// Payment services whose handles are compared; "$Tag" is a Cash App cashtag wherever it is written.
+const PAYMENT_URLS: Array<[RegExp, string]> = [
+  [/^(?:https?:\/\/)?(?:www\.)?cash\.app\/\$?([^/?#\s]+)/i, 'cashapp'],
+  [/^(?:https?:\/\/)?(?:www\.|account\.)?venmo\.com\/(?:u\/)?@?([^/?#\s]+)/i, 'venmo'],
+  [/^(?:https?:\/\/)?(?:www\.)?paypal\.(?:me|com\/paypalme)\/@?([^/?#\s]+)/i, 'paypal'],
+];
+
+/**
+ * A payment handle as `service:handle`: "$JaneDoe", "cash.app/$janedoe" and "cashapp: janedoe" are one
+ * cashtag; Venmo and PayPal names lose "@" and case; Zelle is a phone or an email, normalized as such; a crypto
+ * wallet keeps its case (base58 addresses are case-sensitive) unless it is bech32 ("bc1…"), which is not.
+ */
+export function normalizePaymentHandle(raw: string, service?: string | null): string | null {
+  let text = raw.trim();
+  let svc = service?.trim().toLowerCase().replace(/[^a-z0-9]/g, '') || null;
+  for (const [pattern, name] of PAYMENT_URLS) {
+    const match = pattern.exec(text);
+    if (match) {
+      svc = name;
+      text = match[1]!;
+    }
+  }
+  if (svc === 'cash' || svc === 'squarecash') svc = 'cashapp';
+  if (!svc && text.startsWith('$')) svc = 'cashapp';
+  if (svc === 'zelle') {
+    const target = normalizeEmail(text) ?? normalizePhone(text);
+    return target ? `zelle:${target}` : null;
+  }
+  if (svc && ['bitcoin', 'btc', 'crypto', 'ethereum', 'eth', 'usdt', 'tether'].includes(svc)) {
+    const wallet = text.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9]{20,100}$/.test(wallet)) return null;
+    return `crypto:${/^(bc1|0x)/i.test(wallet) ? wallet.toLowerCase() : wallet}`;
+  }
+  const handle = text.toLowerCase().replace(/^[$@]+/, '').replace(/\s+/g, '');
+  if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(handle)) return null;
+  return `${svc ?? 'payment'}:${handle}`;
+}
+
 export function normalizeIdentifier(kind: IdentifierKind, raw: string, qualifier?: string | null): string | null {
   switch (kind) {
     case 'phone':
@@ -112,5 +150,7 @@ export function normalizeIdentifier(kind: IdentifierKind, raw: string, qualifier
       return normalizePlate(raw, qualifier);
     case 'address':
       return normalizeAddress(raw);
+    case 'payment':
+      return normalizePaymentHandle(raw, qualifier);
   }
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -54,19 +54,22 @@ export function sealContact(ctx: AppContext, tipContext: string, contact: Report
 export async function submitReport(ctx: AppContext, input: { submissionId: string; report: ReportInput; files: readonly UploadedFile[] }): Promise<SubmittedTip> {
   const receipt = receiptForSubmission(ctx.keys, input.submissionId);
   const subHash = submissionHash(ctx.keys, input.submissionId);
-  const existing = await ctx.db.selectFrom('tips').select('id').where('submission_hash', '=', subHash).executeTakeFirst();
-  if (existing) return { tipId: existing.id, receipt, duplicate: true };
   // The same words from a fresh form (the page was loaded again, so its submission id is new): the first
   // receipt cannot be shown without the first form, and is not, so a person picking up the phone later
-  // cannot get it by going Back.
+  // cannot get it by going Back. Both checks are one query: a report is taken in a handful of round trips.
   const contentHash = hasSubstance(input.report) ? reportContentHash(ctx, input.report) : null;
-  const resent = contentHash && await ctx.db
+  const earlier = await ctx.db
     .selectFrom('tips')
-    .select('id')
-    .where('content_hash', '=', contentHash)
-    .where('received_at', '>', new Date(ctx.now().getTime() - RESEND_WINDOW_MS))
+    .select((eb) => ['id', eb('submission_hash', '=', subHash).as('same_form')])
+    .where((eb) => {
+      const sameForm = eb('submission_hash', '=', subHash);
+      if (!contentHash) return sameForm;
+      return eb.or([sameForm, eb.and([eb('content_hash', '=', contentHash), eb('received_at', '>', new Date(ctx.now().getTime() - RESEND_WINDOW_MS))])]);
+    })
+    .orderBy('same_form', (ob) => ob.desc().nullsLast())
+    .limit(1)
     .executeTakeFirst();
-  if (resent) return { tipId: resent.id, receipt: null, duplicate: true };
+  if (earlier) return { tipId: earlier.id, receipt: earlier.same_form ? receipt : null, duplicate: true };
   const attachments = await cleanFiles(input.files);
   return ctx.db.transaction().execute(async (trx) => {
     const tipId = await insertTip(trx, ctx, input.report, { channel: 'web', submissionHash: subHash, receiptHash: receiptHash(ctx.keys, receipt), enteredBy: null, attachments, contentHash });
@@ -90,46 +93,57 @@ interface InsertOptions {
 /** Inserts a tip with its identifiers and files; null when the same submission already exists. */
 export async function insertTip(trx: Transaction<DB>, ctx: AppContext, report: ReportInput, options: InsertOptions): Promise<string | null> {
   const minor = report.concernType === 'minor' || report.people.some((p) => p.approxAge !== null && p.approxAge < 18);
+  const identifiers = identifiersOf(report);
+  // The tip and its identifiers in one statement: a report is taken in as few round trips as it can be.
   const row = await trx
-    .insertInto('tips')
-    .values({
-      channel: options.channel,
-      concern_type: report.concernType,
-      minor_involved: minor,
-      immediate_danger: report.immediateDanger,
-      priority: report.immediateDanger ? 'urgent' : minor ? 'high' : 'normal',
-      narrative: report.narrative,
-      location_address: report.locationAddress,
-      location_city: report.locationCity,
-      location_zip: report.locationZip,
-      business_name: report.businessName,
-      occurred_on: report.occurredOn,
-      occurred_text: report.occurredText,
-      people: JSON.stringify(report.people),
-      vehicles: JSON.stringify(report.vehicles),
-      phones: JSON.stringify(report.phones),
-      emails: JSON.stringify(report.emails),
-      online: JSON.stringify(report.online.map((value) => ({ value, platform: null }))),
-      heard_via: report.campaignCode ? 'campaign' : report.heardVia,
-      campaign_code: report.campaignCode,
-      language: report.language,
-      wants_contact: report.contact !== null,
-      submission_hash: options.submissionHash,
-      receipt_hash: options.receiptHash,
-      content_hash: options.contentHash ?? null,
-      entered_by_user_id: options.enteredBy?.userId ?? null,
-      received_at: ctx.now(),
-      updated_at: ctx.now(),
-    })
-    .onConflict((oc) => oc.column('submission_hash').doNothing())
-    .returning('id')
+    .with('tip', (db) =>
+      db
+        .insertInto('tips')
+        .values({
+          channel: options.channel,
+          concern_type: report.concernType,
+          minor_involved: minor,
+          immediate_danger: report.immediateDanger,
+          priority: report.immediateDanger ? 'urgent' : minor ? 'high' : 'normal',
+          narrative: report.narrative,
+          location_address: report.locationAddress,
+          location_city: report.locationCity,
+          location_zip: report.locationZip,
+          business_name: report.businessName,
+          occurred_on: report.occurredOn,
+          occurred_text: report.occurredText,
+          people: JSON.stringify(report.people),
+          vehicles: JSON.stringify(report.vehicles),
+          phones: JSON.stringify(report.phones),
+          emails: JSON.stringify(report.emails),
+          online: JSON.stringify(report.online.map((value) => ({ value, platform: null }))),
+          heard_via: report.campaignCode ? 'campaign' : report.heardVia,
+          campaign_code: report.campaignCode,
+          language: report.language,
+          wants_contact: report.contact !== null,
+          submission_hash: options.submissionHash,
+          receipt_hash: options.receiptHash,
+          content_hash: options.contentHash ?? null,
+          entered_by_user_id: options.enteredBy?.userId ?? null,
+          received_at: ctx.now(),
+          updated_at: ctx.now(),
+        })
+        .onConflict((oc) => oc.column('submission_hash').doNothing())
+        .returning('id'),
+    )
+    .with('identifiers', (db) =>
+      db
+        .insertInto('tip_identifiers')
+        .columns(['tip_id', 'kind', 'value'])
+        .expression(sql`select tip.id, i.kind, i.value from tip cross join jsonb_to_recordset(${JSON.stringify(identifiers)}::jsonb) as i(kind text, value text)`),
+    )
+    .selectFrom('tip')
+    .select('id')
     .executeTakeFirst();
   if (!row) return null;
   if (report.contact) {
     await trx.updateTable('tips').set({ reporter_contact_enc: sealContact(ctx, row.id, report.contact) }).where('id', '=', row.id).execute();
   }
-  const identifiers = identifiersOf(report);
-  if (identifiers.length) await trx.insertInto('tip_identifiers').values(identifiers.map((i) => ({ tip_id: row.id, ...i }))).execute();
   await insertAttachments(trx, row.id, null, options.attachments);
   await recordAudit(trx, ctx.keys, {
     actorUserId: options.enteredBy?.userId ?? null,
