@@ -6,7 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
-import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { installSecurityHeaders, tileImageSource } from './platform/http/security-headers.ts';
 import { installRequestLog } from './platform/http/request-log.ts';
 import { installDenialAudit } from './platform/http/denial-audit.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -21,6 +21,13 @@ import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { portalNotFound, portalRoutes } from './modules/portal/portal.routes.ts';
 import { tipRoutes } from './modules/tips/tips.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { geoRoutes } from './modules/geo/geo.routes.ts';
+import { safePlaceRoutes } from './modules/safe-places/safe-places.routes.ts';
+import { smsRoutes } from './modules/sms/sms.routes.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { entityRoutes } from './modules/entities/entities.routes.ts';
+import { deconflictionRoutes } from './modules/deconfliction/deconfliction.routes.ts';
 
 /** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -57,10 +64,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes, tipRoutes, notificationRoutes]) {
+  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes, tipRoutes, notificationRoutes, geoRoutes, safePlaceRoutes, smsRoutes, directoryRoutes, caseRoutes, entityRoutes, deconflictionRoutes]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }
-  await installStaffApp(app);
+  // The staff map's tile server may serve images to the staff app, and to nothing else.
+  const tileSource = ctx.config.mapTileUrl ? tileImageSource(ctx.config.mapTileUrl) : null;
+  await installStaffApp(app, { imageSources: tileSource ? [tileSource] : [] });
   await portalRoutes(app, ctx);
   return app;
 }

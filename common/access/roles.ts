@@ -12,6 +12,7 @@ export const ROLES = [
   'outreach_lead',
   'analyst',
   'auditor',
+  'supervisor',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -38,6 +39,8 @@ export const ROLE_AGENCY_TYPES: Partial<Record<Role, AgencyType[]>> = {
   victim_advocate: SERVICE_PROVIDERS,
   provider_staff: SERVICE_PROVIDERS,
   child_welfare_worker: ['child_welfare'],
+  // Held beside investigator, prosecutor, advocate or child-welfare roles: approves what needs a second person.
+  supervisor: ['law_enforcement', 'prosecutor', 'child_welfare', 'victim_service_provider'],
 };
 
 export function isRoleAllowedInAgency(role: Role, agencyType: AgencyType): boolean {

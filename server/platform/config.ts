@@ -1,6 +1,29 @@
 import { z } from 'zod';
 import path from 'node:path';
 
+const knownTimeZones = new Map<string, boolean>();
+
+/** Whether the runtime knows this IANA time zone name (remembered: asking Intl costs a fraction of a millisecond). */
+export function isTimeZone(name: string): boolean {
+  let known = knownTimeZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name);
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(name, known);
+  }
+  return known;
+}
+
+/** A map tile URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png; "off" or empty for none. */
+const tileTemplate = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || v === 'off' || (/^https?:\/\/[^\s"'<>;]+$/.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))), 'must be an http(s) URL template with {z}, {x} and {y}, or "off"');
+
 /**
  * Configuration is read once, here, from the environment. Every problem is listed at once so an operator
  * fixes them in one go instead of one restart per mistake. Nothing else in Haven reads process.env.
@@ -28,6 +51,13 @@ const configSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** An urgent tip not reviewed within this many minutes is flagged to coordinators. */
   URGENT_TIP_REVIEW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** A directory capacity count older than this many hours is shown as stale (and left out of "free now" searches). */
+  DIRECTORY_CAPACITY_STALE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** The IANA time zone of directory entries and hubs that do not name their own (imports, new entries). */
+  DIRECTORY_DEFAULT_TIME_ZONE: z
+    .string()
+    .refine((v) => isTimeZone(v), 'must be an IANA time zone such as America/Chicago')
+    .default('America/Chicago'),
   /** Shown on every public page; a deployment outside the US sets its own. */
   EMERGENCY_NUMBER: z.string().trim().min(1).max(20).default('911'),
   HOTLINE_PHONE: z.string().trim().min(1).max(40).default('1-888-373-7888'),
@@ -36,6 +66,16 @@ const configSchema = z.object({
   QUICK_EXIT_URL: z.url().default('https://www.weather.gov/'),
   /** Cookies are Secure unless the public URL is plain http (a laptop). */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Map tiles for the staff map ({z}/{x}/{y} template), or "off" for lists only. */
+  MAP_TILE_URL: tileTemplate.default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(200).default('© OpenStreetMap contributors'),
+  /** Map tiles on the public Safe Places finder. Unset: no map there, because tiles would tell the tile server where the visitor searched (decision 008). */
+  PORTAL_MAP_TILE_URL: tileTemplate.optional(),
+  PORTAL_MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
+  /** Twilio's auth token: with it, /api/sms/twilio refuses requests without a valid X-Twilio-Signature. */
+  TWILIO_AUTH_TOKEN: z.string().trim().min(16, 'must be the 32-character auth token from the Twilio console').max(128).optional(),
+  /** The number people text "SAFE <ZIP>" to, shown on the public finder. */
+  SAFE_PLACES_SMS_NUMBER: z.string().trim().min(3).max(40).optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -56,10 +96,19 @@ export interface Config {
   jobPollMs: number;
   cookieSecure: boolean;
   urgentTipReviewMinutes: number;
+  directoryCapacityStaleHours: number;
+  directoryDefaultTimeZone: string;
   emergencyNumber: string;
   hotlinePhone: string;
   hotlineText: string;
   quickExitUrl: string;
+  /** Null: no map tiles, lists only. */
+  mapTileUrl: string | null;
+  mapTileAttribution: string;
+  portalMapTileUrl: string | null;
+  portalMapTileAttribution: string;
+  twilioAuthToken: string | undefined;
+  safePlacesSmsNumber: string | null;
 }
 
 export class ConfigError extends Error {
@@ -92,9 +141,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobPollMs: raw.JOB_POLL_MS,
     cookieSecure: raw.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : raw.COOKIE_SECURE === 'true',
     urgentTipReviewMinutes: raw.URGENT_TIP_REVIEW_MINUTES,
+    directoryCapacityStaleHours: raw.DIRECTORY_CAPACITY_STALE_HOURS,
+    directoryDefaultTimeZone: raw.DIRECTORY_DEFAULT_TIME_ZONE,
     emergencyNumber: raw.EMERGENCY_NUMBER,
     hotlinePhone: raw.HOTLINE_PHONE,
     hotlineText: raw.HOTLINE_TEXT,
     quickExitUrl: raw.QUICK_EXIT_URL,
+    mapTileUrl: raw.MAP_TILE_URL && raw.MAP_TILE_URL !== 'off' ? raw.MAP_TILE_URL : null,
+    mapTileAttribution: raw.MAP_TILE_ATTRIBUTION,
+    portalMapTileUrl: raw.PORTAL_MAP_TILE_URL && raw.PORTAL_MAP_TILE_URL !== 'off' ? raw.PORTAL_MAP_TILE_URL : null,
+    portalMapTileAttribution: raw.PORTAL_MAP_TILE_ATTRIBUTION ?? raw.MAP_TILE_ATTRIBUTION,
+    twilioAuthToken: raw.TWILIO_AUTH_TOKEN,
+    safePlacesSmsNumber: raw.SAFE_PLACES_SMS_NUMBER ?? null,
   };
 }

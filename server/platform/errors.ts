@@ -20,6 +20,10 @@ export const errorStatus = {
   already_set_up: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A file to import has rows that cannot be taken; `fields` names each one (`rows.<n>.<field>`) and nothing was written. */
+  import_rejected: 422,
+  /** Safe Harbor: a minor victim cannot be arrested or charged for commercial sex; only a supervisor may override, with a reason. */
+  safe_harbor: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -6,6 +6,7 @@ import { createTestApp, type TestHaven } from './test-app.ts';
 import { createTestAgency, createTestUser, type TestAgency, type TestUser } from './factories.ts';
 import { Agent, signIn } from './agent.ts';
 import { openSession } from './sessions.ts';
+import { createTestProvider } from '../modules/directory/directory.fixtures.ts';
 import {
   ENDPOINT_RULES,
   PUBLIC_ENDPOINTS,
@@ -86,6 +87,99 @@ async function notify(userId: string): Promise<string> {
   return row.id;
 }
 
+/** A Safe Place, written straight to the table. */
+async function createSafePlace(): Promise<string> {
+  const row = await h.ctx.db
+    .insertInto('safe_places')
+    .values({ name: 'Matrix Fire Station', kind: 'fire_station', address: '1 Main St', city: 'Houston', state: 'TX', zip: '77002', lat: 29.76, lng: -95.37, time_zone: 'America/Chicago', hours: JSON.stringify({ alwaysOpen: true, days: {} }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A confidential shelter in the directory, run by the agency, with a free bed. */
+function createDirectoryProvider(agencyId: string): Promise<string> {
+  return createTestProvider(h.ctx, { linkedAgencyId: agencyId, serviceTypes: ['shelter', 'counseling'], confidentialLocation: true, address1: '1 Hidden Way', capacity: [{ serviceType: 'shelter', available: 2, total: 4 }] });
+}
+
+let inquirySender: TestUser | undefined;
+
+/** An open referral inquiry from one agency to the provider another one runs. */
+async function createInquiry(fromAgencyId: string | null, fromUserId: string | null, toAgencyId: string): Promise<string> {
+  inquirySender ??= await createTestUser(h.ctx, { agencyId: elsewhere.id, roles: ['investigator'] });
+  const providerId = await createDirectoryProvider(toAgencyId);
+  const row = await h.ctx.db
+    .insertInto('directory_referral_inquiries')
+    .values({ provider_id: providerId, service_type: 'shelter', from_agency_id: fromAgencyId ?? elsewhere.id, from_user_id: fromUserId ?? inquirySender.id, to_agency_id: toAgencyId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A service hub where a provider keeps hours. */
+async function createHub(params: Record<string, string>): Promise<void> {
+  params.providerId = await createTestProvider(h.ctx, { serviceTypes: ['counseling'] });
+  params.id = (await h.ctx.db.insertInto('directory_hubs').values({ name: `Matrix hub ${unique()}`, time_zone: 'America/Chicago' }).returning('id').executeTakeFirstOrThrow()).id;
+  params.sessionId = (
+    await h.ctx.db.insertInto('directory_hub_sessions').values({ hub_id: params.id, provider_id: params.providerId, service_type: 'counseling', days: ['TU'], opens: '09:00', closes: '12:00' }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+}
+
+let caseGrantee: TestAgency | undefined;
+let casePartner: TestAgency | undefined;
+
+/**
+ * A case as investigators leave it: led by `leadAgencyId`, shared with `sharedWith` at a level (and with a
+ * prosecutor's office at read), a member assigned, a suspect and a phone linked, a task and a document.
+ */
+async function createCaseTarget(leadAgencyId: string, sharedWith: { agencyId: string; level: 'summary' | 'read' | 'edit' } | null, params: Record<string, string>): Promise<void> {
+  caseGrantee ??= await createTestAgency(h.ctx, { type: 'law_enforcement' });
+  casePartner ??= await createTestAgency(h.ctx, { type: 'prosecutor' });
+  const db = h.ctx.db;
+  const c = await db.insertInto('cases').values({ lead_agency_id: leadAgencyId, title: `Matrix case ${unique()}`, trafficking_type: 'labor', summary: 'Matrix summary' }).returning('id').executeTakeFirstOrThrow();
+  const partners = [{ case_id: c.id, agency_id: casePartner.id, level: 'read' as const }, ...(sharedWith ? [{ case_id: c.id, agency_id: sharedWith.agencyId, level: sharedWith.level }] : [])];
+  await db.insertInto('case_partners').values(partners).execute();
+  const member = await createTestUser(h.ctx, { agencyId: leadAgencyId, roles: ['investigator'] });
+  await db.insertInto('case_assignments').values({ case_id: c.id, user_id: member.id, role: 'member' }).execute();
+  const suspect = await db.insertInto('entities').values({ kind: 'person', owner_agency_id: leadAgencyId, label: 'Matrix Suspect', data: JSON.stringify({ name: 'Matrix Suspect', aliases: [] }), estimated_age: 40, age_as_of: '2026-01-01', search_key: 'matrix suspect' }).returning('id').executeTakeFirstOrThrow();
+  const phone = await db.insertInto('entities').values({ kind: 'phone', owner_agency_id: leadAgencyId, label: '+17135550100', data: JSON.stringify({ number: '+17135550100' }), search_key: '17135550100' }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('entity_identifiers').values({ entity_id: phone.id, kind: 'phone', value: '+17135550100' }).execute();
+  const ce = await db.insertInto('case_entities').values([{ case_id: c.id, entity_id: suspect.id, role: 'suspect' }, { case_id: c.id, entity_id: phone.id, role: 'involved' }]).returning('id').execute();
+  const link = await db.insertInto('entity_links').values({ from_entity_id: suspect.id, to_entity_id: phone.id, type: 'uses', case_id: c.id }).returning('id').executeTakeFirstOrThrow();
+  const task = await db.insertInto('case_tasks').values({ case_id: c.id, title: 'Matrix task' }).returning('id').executeTakeFirstOrThrow();
+  const data = Buffer.from('%PDF-matrix');
+  const doc = await db.insertInto('case_documents').values({ case_id: c.id, title: 'Matrix document', content_type: 'application/pdf', byte_size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data }).returning('id').executeTakeFirstOrThrow();
+  Object.assign(params, {
+    id: c.id,
+    caseId: c.id,
+    newPartnerId: caseGrantee.id,
+    agencyId: casePartner.id,
+    assigneeId: member.id,
+    userId: member.id,
+    entityId: suspect.id,
+    caseEntityId: ce[0]!.id,
+    phoneEntityId: phone.id,
+    linkId: link.id,
+    taskId: task.id,
+    documentId: doc.id,
+  });
+}
+
+/** A deconfliction hit between a case of `agencyA` and one of `agencyB`. */
+async function createHitTarget(agencyA: string, agencyB: string, params: Record<string, string>): Promise<void> {
+  const a: Record<string, string> = {};
+  const b: Record<string, string> = {};
+  await createCaseTarget(agencyA, null, a);
+  await createCaseTarget(agencyB, null, b);
+  const [first, second] = a.id! < b.id! ? [a, b] : [b, a];
+  const row = await h.ctx.db
+    .insertInto('deconfliction_hits')
+    .values({ case_a_id: first.id!, agency_a_id: first === a ? agencyA : agencyB, case_b_id: second.id!, agency_b_id: second === a ? agencyA : agencyB, matched_kinds: ['phone'] })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  params.id = row.id;
+}
+
 /** What the call points at: something of the caller's own agency (or their own), or of another. */
 async function targetFor(rule: EndpointRule, caller: TestUser, where: 'own' | 'other'): Promise<CaseTarget> {
   const agencyId = where === 'own' ? caller.agencyId : other.id;
@@ -112,8 +206,34 @@ async function targetFor(rule: EndpointRule, caller: TestUser, where: 'own' | 'o
     case 'notification':
       params.id = await notify(where === 'own' ? caller.id : stranger.id);
       break;
+    case 'safe-place':
+      params.id = await createSafePlace();
+      break;
+    case 'directory-provider':
+      params.id = await createDirectoryProvider(agencyId);
+      params.elsewhereAgencyId = elsewhere.id;
+      break;
+    case 'directory-hub':
+      await createHub(params);
+      break;
+    case 'inquiry-received':
+      params.id = await createInquiry(null, null, agencyId);
+      break;
+    case 'inquiry-sent':
+      params.id = where === 'own' ? await createInquiry(caller.agencyId, caller.id, other.id) : await createInquiry(null, null, other.id);
+      break;
+    case 'hit':
+      await createHitTarget(agencyId, where === 'own' ? other.id : elsewhere.id, params);
+      break;
     case 'none':
       break;
+    default: {
+      // case / entity, at the agency's own or another's case, or shared with the caller's agency at a level
+      const [base, level] = rule.target.split('@') as ['case' | 'entity', 'summary' | 'read' | 'edit' | undefined];
+      if (level) await createCaseTarget(elsewhere.id, { agencyId: caller.agencyId, level }, params);
+      else await createCaseTarget(agencyId, null, params);
+      if (base === 'entity') params.id = params.entityId!;
+    }
   }
   return { agencyId, params, unique: unique(), callerRoles: caller.roles };
 }
@@ -141,7 +261,34 @@ async function stateFingerprint(t: CaseTarget): Promise<unknown> {
       (select u::text from users u where u.id::text = ${id}) as person,
       (select string_agg(role, ',' order by role) from user_roles where user_id::text = ${id}) as roles,
       (select string_agg(id::text, ',' order by id) from recovery_codes where user_id::text = ${id}) as recovery_codes,
-      (select x::text from tips x where x.id::text = ${id}) as tip
+      (select x::text from tips x where x.id::text = ${id}) as tip,
+      (select count(*) from safe_places) as safe_places,
+      (select x::text from safe_places x where x.id::text = ${id}) as safe_place,
+      (select count(*) from directory_providers) as directory_providers,
+      (select count(*) from directory_capacity_history) as directory_capacity_changes,
+      (select count(*) from directory_hubs) as directory_hubs,
+      (select count(*) from directory_hub_sessions) as directory_hub_sessions,
+      (select count(*) from directory_referral_inquiries) as directory_inquiries,
+      (select x::text from directory_providers x where x.id::text = ${id}) as directory_provider,
+      (select x::text from directory_hubs x where x.id::text = ${id}) as directory_hub,
+      (select x::text from directory_referral_inquiries x where x.id::text = ${id}) as directory_inquiry,
+      (select count(*) from cases) as cases,
+      (select x::text from cases x where x.id::text = ${t.params.caseId ?? id}) as case_row,
+      (select string_agg(agency_id::text || level, ',' order by agency_id) from case_partners where case_id::text = ${t.params.caseId ?? id}) as case_partners,
+      (select count(*) from case_assignments) as case_assignments,
+      (select count(*) from case_events) as case_events,
+      (select count(*) from case_tasks) as case_tasks,
+      (select string_agg(x::text, ',') from case_tasks x where x.case_id::text = ${t.params.caseId ?? id}) as case_task_rows,
+      (select count(*) from case_notes) as case_notes,
+      (select count(*) from case_documents) as case_documents,
+      (select count(*) from entities) as entities,
+      (select x::text from entities x where x.id::text = ${t.params.entityId ?? id}) as entity,
+      (select string_agg(x::text, ',' order by x.id) from case_entities x where x.case_id::text = ${t.params.caseId ?? id}) as case_entities,
+      (select count(*) from entity_links) as entity_links,
+      (select count(*) from case_outcomes) as case_outcomes,
+      (select x::text from deconfliction_hits x where x.id::text = ${id}) as deconfliction_hit,
+      (select count(*) from deconfliction_hits) as deconfliction_hits,
+      (select count(*) from notifications) as notifications
   `.execute(h.ctx.db);
   return rows[0];
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AgencyType } from '../../common/access/agencies.ts';
 import { ROLES, type Role } from '../../common/access/roles.ts';
 import { TEST_PASSWORD } from './factories.ts';
+import { pngWithText } from './fixtures/files.ts';
 
 /**
  * Who may call which staff endpoint, written as a policy. access-matrix.test.ts calls every endpoint as every
@@ -14,9 +15,10 @@ import { TEST_PASSWORD } from './factories.ts';
 
 /**
  * `any`: whatever agency the target belongs to. `own-agency`: only a target of the caller's own agency.
- * `self`: only the caller's own (their account, their notifications).
+ * `self`: only the caller's own (their account, their notifications). `partner`: only what another agency shared
+ * with the caller's (a case's partners): neither the agency's own record nor another's as such.
  */
-export type Scope = 'any' | 'own-agency' | 'self';
+export type Scope = 'any' | 'own-agency' | 'self' | 'partner';
 
 /** Roles not named are refused. */
 export type Allowed = Partial<Record<Role, Scope>>;
@@ -28,7 +30,26 @@ export const everyRole = (scope: Scope): Allowed => Object.fromEntries(ROLES.map
  * once at something of another agency (or person): `agency`, `user` (a person), `tip` (assigned to the
  * agency), `notification`. `self` is the caller's own account; `none` is nothing in particular.
  */
-export type TargetKind = 'agency' | 'user' | 'tip' | 'notification' | 'self' | 'none';
+export type TargetKind =
+  | 'agency'
+  | 'user'
+  | 'tip'
+  | 'notification'
+  | 'safe-place'
+  // A confidential directory entry linked to the agency; a service hub (no agency); a referral inquiry received
+  // by the agency (sent by a third one), or sent by it (to a third one's provider).
+  | 'directory-provider'
+  | 'directory-hub'
+  | 'inquiry-received'
+  | 'inquiry-sent'
+  // A case led by the agency (own) or by another, unshared (other); or led by another agency and shared with
+  // the caller's at a partner level (run once). `entity…`: the same, the call pointing at a person in the case.
+  | CaseTargetKind
+  | 'hit'
+  | 'self'
+  | 'none';
+
+export type CaseTargetKind = `${'case' | 'entity'}${'' | '@summary' | '@read' | '@edit'}`;
 
 export interface CaseTarget {
   /** The agency the call is about (for `self` and `none`, the caller's). */
@@ -43,7 +64,7 @@ export interface CaseTarget {
 export interface EndpointRule {
   /** What the call does, in a few words. */
   name: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** As written in docs/api.md; `:name` becomes `params[name]`. */
   path: string;
   target: TargetKind;
@@ -77,6 +98,49 @@ const TIP_ENTRY: Allowed = { coordinator: 'any', investigator: 'own-agency', vic
 const REPORTER_CONTACT: Allowed = { coordinator: 'any', investigator: 'own-agency' };
 const COORDINATORS: Allowed = { coordinator: 'any' };
 const tipRule = (rule: Omit<EndpointRule, 'target' | 'visibleTo'>): EndpointRule => ({ ...rule, target: 'tip', visibleTo: TIP_WORKERS });
+// Safe Places belong to the whole task force: everyone reads them; coordinators, outreach leads and task-force administrators keep them.
+const SAFE_PLACE_KEEPERS: Allowed = { taskforce_admin: 'any', coordinator: 'any', outreach_lead: 'any' };
+// The directory: everyone reads and searches it; its keepers add, link, import and export entries and run the hubs;
+// a provider's own agency keeps its entry and beds and answers inquiries; referrers send them.
+const DIRECTORY_KEEPERS: Allowed = { taskforce_admin: 'any', coordinator: 'any' };
+const DIRECTORY_EDITORS: Allowed = { ...DIRECTORY_KEEPERS, provider_staff: 'own-agency', agency_admin: 'own-agency' };
+const CAPACITY_KEEPERS: Allowed = { coordinator: 'any', provider_staff: 'own-agency', agency_admin: 'own-agency' };
+const PROVIDER_OWN_STAFF: Allowed = { provider_staff: 'own-agency', agency_admin: 'own-agency' };
+const REFERRERS: Allowed = { coordinator: 'any', victim_advocate: 'any', child_welfare_worker: 'any' };
+const INQUIRY_RESPONDERS: Allowed = { provider_staff: 'own-agency', agency_admin: 'own-agency' };
+const INQUIRY_SENDERS: Allowed = { coordinator: 'own-agency', victim_advocate: 'own-agency', child_welfare_worker: 'own-agency' };
+const hsdsService = (t: CaseTarget) => ({ id: `matrix-${t.unique}`, name: 'Matrix service', status: 'active', organization: { id: 'o', name: 'Matrix org', description: 'x' }, attributes: [{ id: 'a', taxonomy_term: { id: 't', code: 'counseling', name: 'Counseling', description: 'x', taxonomy: 'haven-service-types' } }] });
+const safePlaceBody = { name: 'Matrix Library', kind: 'library', address: '500 McKinney St', city: 'Houston', state: 'TX', zip: '77002', lat: 29.7589, lng: -95.3677, hours: { alwaysOpen: true } };
+
+// Investigations (decision 009): the lead agency's investigators and prosecutors own a case; people of a partner
+// agency who work cases reach it at the level granted; coordinators see that every case exists (the list) and
+// nothing more unless their agency is a partner; everyone else does not see cases at all.
+const CASE_OWNERS: Allowed = { investigator: 'own-agency', prosecutor: 'own-agency' };
+const CASE_PARTNER_ROLES: Allowed = { investigator: 'own-agency', prosecutor: 'own-agency', coordinator: 'own-agency', child_welfare_worker: 'own-agency' };
+const CASE_LISTERS: Allowed = { investigator: 'any', prosecutor: 'any', coordinator: 'any', child_welfare_worker: 'any' };
+const HIT_READERS: Allowed = { investigator: 'own-agency', prosecutor: 'own-agency', coordinator: 'any' };
+type CaseNeed = 'summary' | 'read' | 'edit' | 'owner';
+const LEVEL_RANK = { summary: 1, read: 2, edit: 3, owner: 4 } as const;
+
+/**
+ * One endpoint about a case (or a person in it) as four rules: at the lead agency's own case and another's,
+ * and at a case shared with the caller's agency at each partner level. `need` is the least access it takes.
+ */
+function caseRules(base: 'case' | 'entity', need: CaseNeed, rule: Omit<EndpointRule, 'target' | 'allowed' | 'visibleTo'>): EndpointRule[] {
+  const own: EndpointRule = { ...rule, target: base, allowed: CASE_OWNERS, visibleTo: { ...CASE_OWNERS, coordinator: 'any', child_welfare_worker: 'partner' } };
+  const shared = (['summary', 'read', 'edit'] as const).map(
+    (level): EndpointRule => ({
+      ...rule,
+      name: `${rule.name}, shared at ${level}`,
+      target: `${base}@${level}`,
+      allowed: LEVEL_RANK[level] >= LEVEL_RANK[need] ? CASE_PARTNER_ROLES : NOBODY,
+      visibleTo: { ...CASE_PARTNER_ROLES, coordinator: 'any' },
+    }),
+  );
+  return [own, ...shared];
+}
+
+const caseBody = (t: CaseTarget) => ({ title: `Matrix case ${t.unique}`, traffickingType: 'labor', jurisdictions: ['Matrix County'] });
 
 export const ENDPOINT_RULES: readonly EndpointRule[] = [
   // Reference data
@@ -131,6 +195,77 @@ export const ENDPOINT_RULES: readonly EndpointRule[] = [
   // Notifications are each person's own.
   { name: 'list one’s notifications', method: 'GET', path: '/api/notifications', target: 'none', allowed: EVERY_ROLE, status: 200 },
   { name: 'mark a notification read', method: 'POST', path: '/api/notifications/:id/read', target: 'notification', allowed: everyRole('self'), visibleTo: everyRole('self'), status: 204 },
+
+  // Safe Places and the geography behind them (the public finds them at /safe-places and by text).
+  { name: 'list Safe Places', method: 'GET', path: '/api/safe-places', target: 'none', allowed: EVERY_ROLE, status: 200 },
+  { name: 'add a Safe Place', method: 'POST', path: '/api/safe-places', target: 'none', allowed: SAFE_PLACE_KEEPERS, status: 201, body: () => safePlaceBody },
+  { name: 'read a Safe Place', method: 'GET', path: '/api/safe-places/:id', target: 'safe-place', allowed: EVERY_ROLE, status: 200 },
+  { name: 'update a Safe Place', method: 'PATCH', path: '/api/safe-places/:id', target: 'safe-place', allowed: SAFE_PLACE_KEEPERS, status: 200, body: () => ({ publicNote: 'Ask at the front desk.', staffLastTrainedOn: '2026-01-15' }) },
+  { name: 'deactivate a Safe Place', method: 'PATCH', path: '/api/safe-places/:id', target: 'safe-place', allowed: SAFE_PLACE_KEEPERS, status: 200, body: () => ({ isActive: false }) },
+  { name: 'locate a ZIP code or city', method: 'GET', path: '/api/geo/locate', target: 'none', allowed: EVERY_ROLE, status: 200, query: () => 'q=77002' },
+  { name: 'read the map’s tile settings', method: 'GET', path: '/api/geo/map-settings', target: 'none', allowed: EVERY_ROLE, status: 200 },
+
+  // The service directory (the target entry is a confidential shelter linked to the agency).
+  { name: 'list directory entries', method: 'GET', path: '/api/directory/providers', target: 'none', allowed: EVERY_ROLE, status: 200 },
+  { name: 'add a directory entry', method: 'POST', path: '/api/directory/providers', target: 'none', allowed: DIRECTORY_KEEPERS, status: 201, body: (t) => ({ organizationName: `Matrix org ${t.unique}`, name: 'Matrix clinic', serviceTypes: ['medical'] }) },
+  { name: 'read a directory entry', method: 'GET', path: '/api/directory/providers/:id', target: 'directory-provider', allowed: EVERY_ROLE, status: 200 },
+  { name: 'update a directory entry', method: 'PATCH', path: '/api/directory/providers/:id', target: 'directory-provider', allowed: DIRECTORY_EDITORS, status: 200, body: () => ({ hoursNotes: 'Intake at any hour.' }) },
+  { name: 'link a directory entry to another agency', method: 'PATCH', path: '/api/directory/providers/:id', target: 'directory-provider', allowed: DIRECTORY_KEEPERS, status: 200, body: (t) => ({ linkedAgencyId: t.params.elsewhereAgencyId }) },
+  { name: 'read a confidential location’s address', method: 'GET', path: '/api/directory/providers/:id/location', target: 'directory-provider', allowed: PROVIDER_OWN_STAFF, status: 200 },
+  { name: 'update free beds', method: 'POST', path: '/api/directory/providers/:id/capacity', target: 'directory-provider', allowed: CAPACITY_KEEPERS, status: 200, body: () => ({ serviceType: 'shelter', available: 1 }) },
+  { name: 'read the history of free beds', method: 'GET', path: '/api/directory/providers/:id/capacity/history', target: 'directory-provider', allowed: EVERY_ROLE, status: 200 },
+  { name: 'send a referral inquiry', method: 'POST', path: '/api/directory/providers/:id/referral-inquiries', target: 'directory-provider', allowed: REFERRERS, status: 201, body: () => ({ serviceType: 'shelter', age: 17 }) },
+  { name: 'search the directory for a referral', method: 'GET', path: '/api/directory/search', target: 'none', allowed: EVERY_ROLE, status: 200, query: () => 'need=shelter&language=es&age=17&openCapacity=true&near=29.76,-95.37' },
+  { name: 'list referral inquiries received', method: 'GET', path: '/api/directory/inquiries', target: 'none', allowed: { provider_staff: 'any', agency_admin: 'any' }, status: 200, query: () => 'box=inbox' },
+  { name: 'list referral inquiries sent', method: 'GET', path: '/api/directory/inquiries', target: 'none', allowed: { coordinator: 'any', victim_advocate: 'any', child_welfare_worker: 'any' }, status: 200, query: () => 'box=sent' },
+  { name: 'answer a referral inquiry', method: 'POST', path: '/api/directory/inquiries/:id/answer', target: 'inquiry-received', allowed: INQUIRY_RESPONDERS, visibleTo: INQUIRY_RESPONDERS, status: 200, body: () => ({ decision: 'accepted', note: 'Come tonight.' }) },
+  { name: 'withdraw a referral inquiry', method: 'POST', path: '/api/directory/inquiries/:id/withdraw', target: 'inquiry-sent', allowed: INQUIRY_SENDERS, visibleTo: INQUIRY_SENDERS, status: 200 },
+  { name: 'list service hubs', method: 'GET', path: '/api/directory/hubs', target: 'none', allowed: EVERY_ROLE, status: 200 },
+  { name: 'add a service hub', method: 'POST', path: '/api/directory/hubs', target: 'none', allowed: DIRECTORY_KEEPERS, status: 201, body: (t) => ({ name: `Matrix hub ${t.unique}` }) },
+  { name: 'read a service hub', method: 'GET', path: '/api/directory/hubs/:id', target: 'directory-hub', allowed: EVERY_ROLE, status: 200 },
+  { name: 'update a service hub', method: 'PATCH', path: '/api/directory/hubs/:id', target: 'directory-hub', allowed: DIRECTORY_KEEPERS, status: 200, body: () => ({ hoursNotes: 'Closed on holidays.' }) },
+  { name: 'add a provider’s hours at a hub', method: 'POST', path: '/api/directory/hubs/:id/sessions', target: 'directory-hub', allowed: DIRECTORY_KEEPERS, status: 201, body: (t) => ({ providerId: t.params.providerId, serviceType: 'counseling', days: ['MO'], opens: '09:00', closes: '12:00' }) },
+  { name: 'remove a provider’s hours at a hub', method: 'DELETE', path: '/api/directory/hubs/:id/sessions/:sessionId', target: 'directory-hub', allowed: DIRECTORY_KEEPERS, status: 200 },
+  { name: 'import directory entries', method: 'POST', path: '/api/directory/import', target: 'none', allowed: DIRECTORY_KEEPERS, status: 200, query: () => 'format=hsds', body: (t) => [hsdsService(t)] },
+  { name: 'export the directory', method: 'GET', path: '/api/directory/export', target: 'none', allowed: DIRECTORY_KEEPERS, status: 200, query: () => 'format=csv' },
+
+  // Investigations: cases, partners, assignments.
+  { name: 'list cases', method: 'GET', path: '/api/cases', target: 'none', allowed: CASE_LISTERS, status: 200 },
+  { name: 'open a case', method: 'POST', path: '/api/cases', target: 'none', allowed: { investigator: 'any', prosecutor: 'any' }, status: 201, body: caseBody },
+  ...caseRules('case', 'summary', { name: 'read a case', method: 'GET', path: '/api/cases/:id', status: 200 }),
+  ...caseRules('case', 'owner', { name: 'change a case', method: 'PATCH', path: '/api/cases/:id', status: 200, body: () => ({ status: 'active', jurisdictions: ['Matrix County', 'State'] }) }),
+  ...caseRules('case', 'owner', { name: 'share a case with another agency', method: 'POST', path: '/api/cases/:id/partners', status: 200, body: (t) => ({ agencyId: t.params.newPartnerId, level: 'read' }) }),
+  ...caseRules('case', 'owner', { name: 'stop sharing a case', method: 'DELETE', path: '/api/cases/:id/partners/:agencyId', status: 200 }),
+  ...caseRules('case', 'owner', { name: 'assign a person to a case', method: 'POST', path: '/api/cases/:id/assignments', status: 200, body: (t) => ({ userId: t.params.assigneeId, role: 'member' }) }),
+  ...caseRules('case', 'owner', { name: 'unassign a person from a case', method: 'DELETE', path: '/api/cases/:id/assignments/:userId', status: 200 }),
+  tipRule({ name: 'open a case from a tip', method: 'POST', path: '/api/cases/from-tip', allowed: CASE_OWNERS, status: 201, body: (t) => ({ tipId: t.params.id }) }),
+
+  // Investigations: the work on a case.
+  ...caseRules('case', 'edit', { name: 'add a task', method: 'POST', path: '/api/cases/:id/tasks', status: 201, body: () => ({ title: 'Matrix task two', dueOn: '2030-01-01' }) }),
+  ...caseRules('case', 'edit', { name: 'change a task', method: 'PATCH', path: '/api/cases/:id/tasks/:taskId', status: 200, body: () => ({ status: 'done' }) }),
+  ...caseRules('case', 'edit', { name: 'add a note', method: 'POST', path: '/api/cases/:id/notes', status: 201, body: () => ({ body: 'Matrix note' }) }),
+  ...caseRules('case', 'edit', { name: 'add a document', method: 'POST', path: '/api/cases/:id/documents', status: 201, body: () => ({ title: 'Matrix photo', contentBase64: pngWithText().toString('base64') }) }),
+  ...caseRules('case', 'read', { name: 'download a document', method: 'GET', path: '/api/cases/:id/documents/:documentId', status: 200 }),
+  ...caseRules('case', 'read', { name: 'read a case’s timeline', method: 'GET', path: '/api/cases/:id/timeline', status: 200 }),
+  ...caseRules('case', 'edit', { name: 'record a suspect’s outcome', method: 'POST', path: '/api/cases/:id/outcomes', status: 201, body: (t) => ({ entityId: t.params.entityId, type: 'arrest', occurredOn: '2026-01-01', offenseCategory: 'sex_trafficking' }) }),
+  ...caseRules('case', 'read', { name: 'ask the Safe Harbor guard about a person', method: 'GET', path: '/api/cases/:id/entities/:caseEntityId/safe-harbor', status: 200 }),
+
+  // Investigations: entities, links, the chart, search.
+  ...caseRules('case', 'edit', { name: 'add an entity to a case', method: 'POST', path: '/api/cases/:id/entities', status: 201, body: () => ({ entity: { kind: 'email', address: 'matrix.boss@example.com' } }) }),
+  ...caseRules('case', 'edit', { name: 'change an entity’s role in a case', method: 'PATCH', path: '/api/cases/:id/entities/:caseEntityId', status: 200, body: () => ({ suspectRoles: ['recruiter'] }) }),
+  ...caseRules('case', 'edit', { name: 'take an entity out of a case', method: 'DELETE', path: '/api/cases/:id/entities/:caseEntityId', status: 204 }),
+  ...caseRules('case', 'edit', { name: 'link two entities', method: 'POST', path: '/api/cases/:id/links', status: 201, body: (t) => ({ fromEntityId: t.params.entityId, toEntityId: t.params.phoneEntityId, type: 'owns' }) }),
+  ...caseRules('case', 'edit', { name: 'remove a link', method: 'DELETE', path: '/api/cases/:id/links/:linkId', status: 204 }),
+  ...caseRules('case', 'read', { name: 'read a case’s link chart', method: 'GET', path: '/api/cases/:id/graph', status: 200 }),
+  ...caseRules('entity', 'read', { name: 'read an entity', method: 'GET', path: '/api/entities/:id', status: 200 }),
+  ...caseRules('entity', 'edit', { name: 'change an entity', method: 'PATCH', path: '/api/entities/:id', status: 200, body: () => ({ kind: 'person', name: 'Matrix Suspect Renamed', estimatedAge: 41 }) }),
+  { name: 'search cases and entities', method: 'GET', path: '/api/search', target: 'none', allowed: CASE_LISTERS, status: 200, query: () => 'q=matrix' },
+
+  // Deconfliction hits: the two agencies' investigators and prosecutors; coordinators read every hit.
+  { name: 'list deconfliction hits', method: 'GET', path: '/api/deconfliction/hits', target: 'none', allowed: { investigator: 'any', prosecutor: 'any', coordinator: 'any' }, status: 200 },
+  { name: 'read a deconfliction hit', method: 'GET', path: '/api/deconfliction/hits/:id', target: 'hit', allowed: HIT_READERS, visibleTo: HIT_READERS, status: 200 },
+  { name: 'agree to share over a hit', method: 'POST', path: '/api/deconfliction/hits/:id/agree', target: 'hit', allowed: CASE_OWNERS, visibleTo: HIT_READERS, status: 200, body: () => ({ level: 'read' }) },
+  { name: 'decline to share over a hit', method: 'POST', path: '/api/deconfliction/hits/:id/decline', target: 'hit', allowed: CASE_OWNERS, visibleTo: HIT_READERS, status: 200 },
 ];
 
 /**
@@ -149,6 +284,8 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'POST /api/auth/logout',
   'GET /api/openapi.json',
   'GET /api/docs',
+  'POST /api/sms/inbound',
+  'POST /api/sms/twilio',
 ];
 
 /** Where each role works in the matrix: an agency of a kind the role is allowed in (ROLE_AGENCY_TYPES). */
@@ -164,9 +301,10 @@ export const ROLE_HOME: Record<Role, AgencyType> = {
   outreach_lead: 'community_organization',
   analyst: 'local_government',
   auditor: 'central_government',
+  supervisor: 'law_enforcement',
 };
 
-const covers = (scope: Scope | undefined, where: 'own' | 'other') => scope === 'any' || (scope !== undefined && where === 'own');
+const covers = (scope: Scope | undefined, where: 'own' | 'other') => scope === 'any' || (scope !== undefined && scope !== 'partner' && where === 'own');
 
 /** The status a role should get for a rule at its own agency (`own`) or another (`other`). */
 export function expectedStatus(rule: EndpointRule, role: Role, where: 'own' | 'other'): number {
@@ -176,7 +314,7 @@ export function expectedStatus(rule: EndpointRule, role: Role, where: 'own' | 'o
 }
 
 /** Whether a rule runs at the caller's own and another agency, or once. */
-export const runsTwice = (rule: EndpointRule) => !['self', 'none'].includes(rule.target);
+export const runsTwice = (rule: EndpointRule) => !['self', 'none', 'safe-place', 'directory-hub'].includes(rule.target) && !rule.target.includes('@');
 
 /**
  * Every `METHOD path` in the tables of docs/api.md: rows whose first cell is a method (or several, as in

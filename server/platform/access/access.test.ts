@@ -58,8 +58,11 @@ describe('can()', () => {
   });
 
   it('grants no administrator permission on case or survivor content', () => {
-    for (const role of ROLES) {
-      expect(ROLE_PERMISSIONS[role].filter((p) => /:(case|survivor)(:|$)/.test(p)), role).toEqual([]);
+    // Nor to the roles that never work investigations (decision 009): case content is for case workers only.
+    const noCases: Role[] = ['taskforce_admin', 'agency_admin', 'analyst', 'auditor', 'victim_advocate', 'provider_staff', 'outreach_lead', 'supervisor'];
+    for (const role of noCases) {
+      expect(ROLE_PERMISSIONS[role].filter((p) => /:(case|case-list|survivor|deconfliction)(:|$)/.test(p)), role).toEqual([]);
     }
+    expect(ROLES.filter((role) => ROLE_PERMISSIONS[role].some((p) => /:survivor(:|$)/.test(p)))).toEqual([]);
   });
 });

@@ -18,11 +18,14 @@ export function actorFor(user: { id: string; agencyId: string; roles: readonly R
 export interface AccessTarget {
   agencyId?: string | null;
   userId?: string | null;
+  /** Agencies a record is shared with (a case's partners): a `partner` permission reaches it from these. */
+  partnerAgencyIds?: readonly string[];
 }
 
 /**
  * May this actor do `action` to `entity`? Deny by default: only a held permission whose scope covers the
- * target allows. Without a target, any scope counts (the caller filters by scope, see `scopeOf`).
+ * target allows. Without a target, any scope counts (the caller filters by scope, see `scopeOf`). Besides
+ * `any`, `own-agency` and `self`, a `partner` scope reaches records shared with the actor's agency.
  */
 export function can(actor: Actor, action: string, entity: string, target?: AccessTarget): boolean {
   const p = actor.permissions;
@@ -30,6 +33,7 @@ export function can(actor: Actor, action: string, entity: string, target?: Acces
   if (!target) return p.has(`${action}:${entity}:own-agency`) || p.has(`${action}:${entity}:self`);
   if (target.agencyId && target.agencyId === actor.agencyId && p.has(`${action}:${entity}:own-agency`)) return true;
   if (target.userId && target.userId === actor.userId && p.has(`${action}:${entity}:self`)) return true;
+  if (target.partnerAgencyIds?.includes(actor.agencyId) && p.has(`${action}:${entity}:partner`)) return true;
   return false;
 }
 

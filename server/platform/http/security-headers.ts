@@ -14,6 +14,26 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The same policy with more places images may come from (map tiles), for the pages that show a map. */
+export function contentSecurityPolicyWith(imageSources: readonly string[]): string {
+  if (imageSources.length === 0) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", `img-src 'self' data: ${imageSources.join(' ')}`);
+}
+
+/**
+ * The CSP source for a tile URL template: its scheme and host, with a `{s}` subdomain as a wildcard
+ * ("https://{s}.tile.example.org/{z}/{x}/{y}.png" → "https://*.tile.example.org"). Null if it is not a URL.
+ */
+export function tileImageSource(template: string): string | null {
+  try {
+    const url = new URL(template.replace(/\{s\}/g, 'tile-subdomain').replace(/\{[a-z]\}/g, '0'));
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return `${url.protocol}//${url.host.replace(/^tile-subdomain\./, '*.')}`;
+  } catch {
+    return null;
+  }
+}
+
 /** Security headers on every response, and no caching of anything a signed-in person sees. */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {

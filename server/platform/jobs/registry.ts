@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { sweepAccounts } from '../../modules/users/account-sweep.ts';
 import { flagOverdueUrgentTips } from '../../modules/tips/tips.sla.ts';
+import { checkpointIfChanged } from '../audit/checkpoint.ts';
 
 export type JobHandler = (ctx: AppContext, payload: unknown) => Promise<void>;
 
@@ -15,6 +16,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   'tips.sla-sweep': async (ctx) => {
     await flagOverdueUrgentTips(ctx);
   },
+  'audit.checkpoint': async (ctx) => {
+    await checkpointIfChanged(ctx.db, ctx.keys);
+  },
 };
 
 /**
@@ -25,4 +29,6 @@ export const jobHandlers: Record<string, JobHandler> = {
 export const recurringJobs = [
   { kind: 'accounts.sweep', everyMs: 24 * 3_600_000 },
   { kind: 'tips.sla-sweep', everyMs: 5 * 60_000 },
+  // Ties the audit lanes together, so cutting the end off one lane is caught at the next checkpoint.
+  { kind: 'audit.checkpoint', everyMs: 10 * 60_000 },
 ] as const;

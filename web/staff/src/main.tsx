@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/components.css';
 import './styles/tips.css';
+import './styles/directory.css';
 import { App } from './app/App.tsx';
 
 const root = document.getElementById('root');

@@ -21,6 +21,20 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage.t
 import { NewTipPage } from '../features/tips/NewTipPage.tsx';
 import { TipPage } from '../features/tips/TipPage.tsx';
 import { TipsPage } from '../features/tips/TipsPage.tsx';
+import { MapPage } from '../features/safe-places/MapPage.tsx';
+import { NewSafePlacePage } from '../features/safe-places/NewSafePlacePage.tsx';
+import { SafePlacePage } from '../features/safe-places/SafePlacePage.tsx';
+import { SafePlacesPage } from '../features/safe-places/SafePlacesPage.tsx';
+
+import { DIRECTORY_PERMISSIONS } from '../features/directory/directoryAbilities.ts';
+import { ExchangePage } from '../features/directory/ExchangePage.tsx';
+import { HubPage } from '../features/directory/HubPage.tsx';
+import { HubsPage } from '../features/directory/HubsPage.tsx';
+import { InquiriesPage } from '../features/directory/InquiriesPage.tsx';
+import { ProviderEditorPage } from '../features/directory/ProviderEditorPage.tsx';
+import { ProviderPage } from '../features/directory/ProviderPage.tsx';
+import { ProvidersPage } from '../features/directory/ProvidersPage.tsx';
+import { SearchPage } from '../features/directory/SearchPage.tsx';
 
 /** Every page of the staff app, under /staff/. */
 export function AppRoutes() {
@@ -44,6 +58,19 @@ export function AppRoutes() {
           <Route path="tips" element={<RequirePermission anyOf={PERMISSIONS.readTips}><TipsPage /></RequirePermission>} />
           <Route path="tips/new" element={<RequirePermission anyOf={PERMISSIONS.createTips}><NewTipPage /></RequirePermission>} />
           <Route path="tips/:tipId" element={<RequirePermission anyOf={PERMISSIONS.readTips}><TipPage /></RequirePermission>} />
+          <Route path="safe-places" element={<RequirePermission anyOf={PERMISSIONS.readSafePlaces}><SafePlacesPage /></RequirePermission>} />
+          <Route path="safe-places/new" element={<RequirePermission anyOf={PERMISSIONS.manageSafePlaces}><NewSafePlacePage /></RequirePermission>} />
+          <Route path="safe-places/:placeId" element={<RequirePermission anyOf={PERMISSIONS.readSafePlaces}><SafePlacePage /></RequirePermission>} />
+          <Route path="map" element={<RequirePermission anyOf={PERMISSIONS.readSafePlaces}><MapPage /></RequirePermission>} />
+          <Route path="directory" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.read}><SearchPage /></RequirePermission>} />
+          <Route path="directory/providers" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.read}><ProvidersPage /></RequirePermission>} />
+          <Route path="directory/providers/new" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.keep}><ProviderEditorPage /></RequirePermission>} />
+          <Route path="directory/providers/:providerId" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.read}><ProviderPage /></RequirePermission>} />
+          <Route path="directory/providers/:providerId/edit" element={<RequirePermission anyOf={[...DIRECTORY_PERMISSIONS.keep, ...DIRECTORY_PERMISSIONS.ownEntry]}><ProviderEditorPage /></RequirePermission>} />
+          <Route path="directory/hubs" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.read}><HubsPage /></RequirePermission>} />
+          <Route path="directory/hubs/:hubId" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.read}><HubPage /></RequirePermission>} />
+          <Route path="directory/inquiries" element={<RequirePermission anyOf={[...DIRECTORY_PERMISSIONS.respond, ...DIRECTORY_PERMISSIONS.refer]}><InquiriesPage /></RequirePermission>} />
+          <Route path="directory/exchange" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.keep}><ExchangePage /></RequirePermission>} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>

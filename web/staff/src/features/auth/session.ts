@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   readUsers: ['read:user:any', 'read:user:own-agency', 'manage:user:any', 'manage:user:own-agency'],
   readTips: ['read:tip:any', 'read:tip:own-agency'],
   createTips: ['create:tip:any', 'create:tip:own-agency'],
+  readSafePlaces: ['read:safe-place:any'],
+  manageSafePlaces: ['manage:safe-place:any'],
 } as const;
 
 /** Forgets everything cached for the previous person, then asks the server who is signed in now. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../api/types.ts';
 import { hasAnyPermission, PERMISSIONS } from '../auth/session.ts';
 import { useSignOut } from '../auth/useSignOut.ts';
+import { DIRECTORY_PERMISSIONS } from '../directory/directoryAbilities.ts';
 
 interface NavItem {
   to: string;
@@ -14,6 +15,8 @@ interface NavItem {
 export function navItemsFor(user: SessionUser, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (hasAnyPermission(user, ...PERMISSIONS.readTips)) items.push({ to: '/tips', label: t('nav.tips') });
+  if (hasAnyPermission(user, ...PERMISSIONS.readSafePlaces)) items.push({ to: '/safe-places', label: t('nav.safePlaces') });
+  if (hasAnyPermission(user, ...DIRECTORY_PERMISSIONS.read)) items.push({ to: '/directory', label: t('nav.directory') });
   if (hasAnyPermission(user, ...PERMISSIONS.manageAgencies)) items.push({ to: '/agencies', label: t('nav.agencies') });
   if (hasAnyPermission(user, ...PERMISSIONS.manageUsers)) items.push({ to: '/users', label: t('nav.users') });
   if (hasAnyPermission(user, ...PERMISSIONS.readAudit)) items.push({ to: '/audit', label: t('nav.audit') });

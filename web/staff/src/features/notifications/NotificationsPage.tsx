@@ -15,6 +15,11 @@ function describe(t: TFunction, notification: Notification): { text: string; to:
     const number = String(notification.data.number ?? '');
     return { text: t('notifications.kinds.tip.urgent_unreviewed', { number }), to: `/tips/${notification.entityId}`, linkLabel: t('notifications.openTip', { number }) };
   }
+  if (notification.kind === 'directory.inquiry_received' || notification.kind === 'directory.inquiry_answered') {
+    const values = { number: String(notification.data.number ?? ''), provider: String(notification.data.providerName ?? '') };
+    const box = notification.kind === 'directory.inquiry_received' ? '' : '?box=sent';
+    return { text: t(`notifications.kinds.${notification.kind}`, values), to: `/directory/inquiries${box}`, linkLabel: t('notifications.openInquiries') };
+  }
   return { text: t('notifications.kinds.other', { kind: notification.kind }), to: null, linkLabel: '' };
 }
 
