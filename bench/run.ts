@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     for (const n of names) {
       const bench = (await import(new URL(`${n}.ts`, folder).href)) as Benchmark;
       const flags = Object.entries(bench.options).map(([flag, o]) => `--${flag}${o.default !== undefined ? ` (${String(o.default)})` : ''}`);
-      process.stdout.write(`  ${n.padEnd(14)}${bench.description}\n${' '.repeat(16)}options: ${flags.join(' ') || 'none'}\n`);
+      process.stdout.write(`  ${n.padEnd(20)}${bench.description}\n${' '.repeat(22)}options: ${flags.join(' ') || 'none'}\n`);
     }
     return 0;
   }
