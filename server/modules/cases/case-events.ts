@@ -28,3 +28,19 @@ export async function recordCaseEvent(
     .where('id', '=', event.caseId)
     .execute();
 }
+
+/**
+ * Writes several timeline entries that happened at one moment (the hits of one deconfliction check) in one
+ * round trip, and moves each case's "last changed" to that moment.
+ */
+export async function recordCaseEvents(trx: Transaction<DB>, at: Date, events: ReadonlyArray<{ caseId: string; kind: string; data?: Record<string, unknown> }>): Promise<void> {
+  if (!events.length) return;
+  await trx
+    .with('entries', (db) =>
+      db.insertInto('case_events').values(events.map((e) => ({ case_id: e.caseId, occurred_at: at, actor_user_id: null, actor_agency_id: null, kind: e.kind, data: JSON.stringify(e.data ?? {}) }))),
+    )
+    .updateTable('cases')
+    .set({ updated_at: at })
+    .where('id', 'in', [...new Set(events.map((e) => e.caseId))])
+    .execute();
+}

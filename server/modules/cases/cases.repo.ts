@@ -105,6 +105,35 @@ export async function findPointOfContact(db: Db, caseId: string) {
     .executeTakeFirst();
 }
 
+/** Points of contact of many cases at once, by case id (as `findPointOfContact`). */
+export async function findPointsOfContact(db: Db, caseIds: readonly string[]) {
+  if (!caseIds.length) return new Map<string, NonNullable<Awaited<ReturnType<typeof findPointOfContact>>>>();
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('agencies as a', 'a.id', 'c.lead_agency_id')
+    .leftJoin('case_assignments as s', (join) => join.onRef('s.case_id', '=', 'c.id').on('s.role', '=', 'lead'))
+    .leftJoin('users as u', (join) => join.on((eb) => eb('u.id', '=', eb.fn.coalesce('s.user_id', 'c.created_by_user_id'))))
+    .select(['c.id as case_id', 'a.name as agency_name', 'a.contact_email', 'a.contact_phone', 'u.display_name', 'u.email', 'u.disabled_at'])
+    .where('c.id', 'in', caseIds)
+    .execute();
+  return new Map(rows.map(({ case_id, ...contact }) => [case_id, contact]));
+}
+
+/** `caseRecipients` of many cases at once, by case id. */
+export async function caseRecipientsOf(db: Db, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, { assigned: string[]; opener: string[] }>(caseIds.map((id) => [id, { assigned: [], opener: [] }]));
+  if (!caseIds.length) return new Map();
+  const rows = await sql<{ case_id: string; id: string; assigned: boolean }>`
+    select s.case_id, u.id, true as assigned from case_assignments s join users u on u.id = s.user_id
+      where s.case_id = any(${[...caseIds]}::uuid[]) and u.disabled_at is null
+    union all
+    select c.id, u.id, false from cases c join users u on u.id = c.created_by_user_id
+      where c.id = any(${[...caseIds]}::uuid[]) and u.disabled_at is null
+  `.execute(db);
+  for (const r of rows.rows) found.get(r.case_id)?.[r.assigned ? 'assigned' : 'opener'].push(r.id);
+  return new Map([...found].map(([id, f]) => [id, f.assigned.length ? f.assigned : f.opener]));
+}
+
 /** The people to tell about something that happened to a case: those assigned to it, or whoever opened it. */
 export async function caseRecipients(db: Db, caseId: string): Promise<string[]> {
   const rows = await sql<{ id: string; assigned: boolean }>`

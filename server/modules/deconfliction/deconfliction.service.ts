@@ -3,8 +3,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { recordCaseEvent } from '../cases/case-events.ts';
-import { caseRecipients, findPointOfContact } from '../cases/cases.repo.ts';
+import { recordCaseEvents } from '../cases/case-events.ts';
+import { caseRecipientsOf, findPointsOfContact } from '../cases/cases.repo.ts';
 import { presentPointOfContact } from '../cases/cases.presenter.ts';
 import * as entitiesRepo from '../entities/entities.repo.ts';
 import type { DeconflictionNotice } from '../entities/entities.schema.ts';
@@ -67,71 +67,74 @@ interface Contact {
   pointOfContact: { name: string; email: string | null; phone: string | null };
 }
 
-/** Who to call about a case: its point of contact (lead or opener) and its agency's name. */
-async function contactOf(trx: Transaction<DB>, side: Side): Promise<Contact> {
-  const contact = await findPointOfContact(trx, side.caseId);
-  const poc = contact ? presentPointOfContact(contact) : null;
-  return { agencyName: poc?.agencyName ?? '', pointOfContact: poc ? { name: poc.name, email: poc.email, phone: poc.phone } : { name: '', email: null, phone: null } };
-}
-
-async function recordMatches(trx: Transaction<DB>, ctx: AppContext, actor: Actor | null, mine: Side, found: Array<{ theirs: Side; kind: string }>): Promise<DeconflictionNotice[]> {
-  const notices = new Map<string, DeconflictionNotice>();
-  const contacts = new Map<string, Contact>();
-  const contact = async (side: Side) => contacts.get(side.caseId) ?? contacts.set(side.caseId, await contactOf(trx, side)).get(side.caseId)!;
-  const recipients = new Map<string, string[]>();
-  const recipientsOf = async (caseId: string) => recipients.get(caseId) ?? recipients.set(caseId, await caseRecipients(trx, caseId)).get(caseId)!;
-  const now = ctx.now();
-  for (const { theirs, kind } of found) {
-    const hit = await repo.upsertHit(trx, mine, theirs, kind, now);
-    if (hit.isNew) {
-      await announceHit(trx, ctx, actor, hit.id, [mine, await contact(mine)], [theirs, await contact(theirs)], kind, recipientsOf);
-    } else if (hit.kindIsNew) {
-      for (const side of [mine, theirs]) await recordCaseEvent(trx, { caseId: side.caseId, actor: null, kind: 'deconfliction.match_added', at: now, data: { hitId: hit.id, matchedKind: kind } });
-    }
-    if (!notices.has(hit.id)) {
-      const c = await contact(theirs);
-      notices.set(hit.id, { hitId: hit.id, otherAgency: { id: theirs.agencyId, name: c.agencyName }, pointOfContact: c.pointOfContact, matchedKind: kind, isNew: hit.isNew });
-    }
-  }
-  return [...notices.values()];
+/** Who to call about each case: its point of contact (lead or opener) and its agency's name. */
+async function contactsOf(trx: Transaction<DB>, caseIds: string[]): Promise<Map<string, Contact>> {
+  const rows = await findPointsOfContact(trx, caseIds);
+  const none: Contact = { agencyName: '', pointOfContact: { name: '', email: null, phone: null } };
+  return new Map(
+    caseIds.map((id) => {
+      const row = rows.get(id);
+      const poc = row ? presentPointOfContact(row) : null;
+      return [id, poc ? { agencyName: poc.agencyName, pointOfContact: { name: poc.name, email: poc.email, phone: poc.phone } } : none];
+    }),
+  );
 }
 
 /**
- * Tells both cases' people about a new hit, writes it on both timelines and in the audit trail. The message
- * holds only the other agency's name, its point of contact, the kind of match and the hit: nothing of the
- * other case.
+ * Turns the matches of one check into hits. A common name can match a score of other cases at once, so
+ * everything but the hits themselves and their audit entries is written in a few set-wide statements.
  */
-async function announceHit(
-  trx: Transaction<DB>,
-  ctx: AppContext,
-  actor: Actor | null,
-  hitId: string,
-  [a, ca]: [Side, Contact],
-  [b, cb]: [Side, Contact],
-  kind: string,
-  recipientsOf: (caseId: string) => Promise<string[]>,
-): Promise<void> {
+async function recordMatches(trx: Transaction<DB>, ctx: AppContext, actor: Actor | null, mine: Side, found: Array<{ theirs: Side; kind: string }>): Promise<DeconflictionNotice[]> {
+  if (!found.length) return [];
   const now = ctx.now();
-  for (const [side, other, c] of [[a, b, cb], [b, a, ca]] as const) {
-    const data = { hitId, otherAgencyName: c.agencyName, pointOfContact: c.pointOfContact, matchedKind: kind };
-    const recipients = await recipientsOf(side.caseId);
-    if (recipients.length) {
-      await trx
-        .insertInto('notifications')
-        .values(recipients.map((userId) => ({ user_id: userId, kind: 'deconfliction.hit', entity_type: 'deconfliction_hit', entity_id: hitId, data: JSON.stringify(data), created_at: now })))
-        .onConflict((oc) => oc.columns(['user_id', 'kind', 'entity_type', 'entity_id']).doNothing())
-        .execute();
+  const hits: Array<{ id: string; theirs: Side; kind: string; isNew: boolean; kindIsNew: boolean }> = [];
+  for (const { theirs, kind } of found) hits.push({ ...(await repo.upsertHit(trx, mine, theirs, kind, now)), theirs, kind });
+
+  const contacts = await contactsOf(trx, [...new Set([mine.caseId, ...hits.map((h) => h.theirs.caseId)])]);
+  const fresh = hits.filter((h) => h.isNew);
+  const recipients = await caseRecipientsOf(trx, fresh.length ? [...new Set([mine.caseId, ...fresh.map((h) => h.theirs.caseId)])] : []);
+  const notifications: Array<{ userId: string; hitId: string; data: Record<string, unknown> }> = [];
+  const events: Array<{ caseId: string; kind: string; data: Record<string, unknown> }> = [];
+  for (const hit of hits) {
+    const pair = [[mine, hit.theirs], [hit.theirs, mine]] as const;
+    if (hit.isNew) {
+      // Each side learns the other agency, its point of contact and the kind of match: nothing of the other case.
+      for (const [side, other] of pair) {
+        const c = contacts.get(other.caseId)!;
+        const data = { hitId: hit.id, otherAgencyName: c.agencyName, pointOfContact: c.pointOfContact, matchedKind: hit.kind };
+        for (const userId of recipients.get(side.caseId) ?? []) notifications.push({ userId, hitId: hit.id, data });
+        events.push({ caseId: side.caseId, kind: 'deconfliction.hit', data: { hitId: hit.id, otherAgencyId: other.agencyId, otherAgencyName: c.agencyName, matchedKind: hit.kind } });
+      }
+    } else if (hit.kindIsNew) {
+      for (const [side] of pair) events.push({ caseId: side.caseId, kind: 'deconfliction.match_added', data: { hitId: hit.id, matchedKind: hit.kind } });
     }
-    await recordCaseEvent(trx, { caseId: side.caseId, actor: null, kind: 'deconfliction.hit', at: now, data: { hitId, otherAgencyId: other.agencyId, otherAgencyName: c.agencyName, matchedKind: kind } });
   }
-  await recordAudit(trx, ctx.keys, {
-    actorUserId: actor?.userId ?? null,
-    actorAgencyId: actor?.agencyId ?? null,
-    action: 'deconfliction.hit',
-    entityType: 'deconfliction_hit',
-    entityId: hitId,
-    details: { caseAId: a.caseId, caseBId: b.caseId, agencyAId: a.agencyId, agencyBId: b.agencyId, matchedKind: kind },
-  });
+  if (notifications.length) {
+    await trx
+      .insertInto('notifications')
+      .values(notifications.map((n) => ({ user_id: n.userId, kind: 'deconfliction.hit', entity_type: 'deconfliction_hit', entity_id: n.hitId, data: JSON.stringify(n.data), created_at: now })))
+      .onConflict((oc) => oc.columns(['user_id', 'kind', 'entity_type', 'entity_id']).doNothing())
+      .execute();
+  }
+  await recordCaseEvents(trx, now, events);
+  for (const hit of fresh) {
+    await recordAudit(trx, ctx.keys, {
+      actorUserId: actor?.userId ?? null,
+      actorAgencyId: actor?.agencyId ?? null,
+      action: 'deconfliction.hit',
+      entityType: 'deconfliction_hit',
+      entityId: hit.id,
+      details: { caseAId: mine.caseId, caseBId: hit.theirs.caseId, agencyAId: mine.agencyId, agencyBId: hit.theirs.agencyId, matchedKind: hit.kind },
+    });
+  }
+
+  const notices = new Map<string, DeconflictionNotice>();
+  for (const hit of hits) {
+    if (notices.has(hit.id)) continue;
+    const c = contacts.get(hit.theirs.caseId)!;
+    notices.set(hit.id, { hitId: hit.id, otherAgency: { id: hit.theirs.agencyId, name: c.agencyName }, pointOfContact: c.pointOfContact, matchedKind: hit.kind, isNew: hit.isNew });
+  }
+  return [...notices.values()];
 }
 
 /** Takes an entity of a case out of the index (it left the case). Hits already made stay on record. */
