@@ -36,6 +36,15 @@ import { ProviderPage } from '../features/directory/ProviderPage.tsx';
 import { ProvidersPage } from '../features/directory/ProvidersPage.tsx';
 import { SearchPage } from '../features/directory/SearchPage.tsx';
 
+import { CASE_PERMISSIONS } from '../features/cases/caseAbilities.ts';
+import { CaseChartPage } from '../features/cases/chart/CaseChartPage.tsx';
+import { CasePage } from '../features/cases/CasePage.tsx';
+import { CasesPage } from '../features/cases/CasesPage.tsx';
+import { NewCasePage } from '../features/cases/NewCasePage.tsx';
+import { DeconflictionPage } from '../features/deconfliction/DeconflictionPage.tsx';
+import { HitPage } from '../features/deconfliction/HitPage.tsx';
+import { CaseSearchPage } from '../features/search/CaseSearchPage.tsx';
+
 /** Every page of the staff app, under /staff/. */
 export function AppRoutes() {
   return (
@@ -71,6 +80,13 @@ export function AppRoutes() {
           <Route path="directory/hubs/:hubId" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.read}><HubPage /></RequirePermission>} />
           <Route path="directory/inquiries" element={<RequirePermission anyOf={[...DIRECTORY_PERMISSIONS.respond, ...DIRECTORY_PERMISSIONS.refer]}><InquiriesPage /></RequirePermission>} />
           <Route path="directory/exchange" element={<RequirePermission anyOf={DIRECTORY_PERMISSIONS.keep}><ExchangePage /></RequirePermission>} />
+          <Route path="cases" element={<RequirePermission anyOf={CASE_PERMISSIONS.work}><CasesPage /></RequirePermission>} />
+          <Route path="cases/new" element={<RequirePermission anyOf={CASE_PERMISSIONS.create}><NewCasePage /></RequirePermission>} />
+          <Route path="cases/:caseId" element={<RequirePermission anyOf={CASE_PERMISSIONS.work}><CasePage /></RequirePermission>} />
+          <Route path="cases/:caseId/chart" element={<RequirePermission anyOf={CASE_PERMISSIONS.work}><CaseChartPage /></RequirePermission>} />
+          <Route path="search" element={<RequirePermission anyOf={CASE_PERMISSIONS.search}><CaseSearchPage /></RequirePermission>} />
+          <Route path="deconfliction" element={<RequirePermission anyOf={CASE_PERMISSIONS.deconfliction}><DeconflictionPage /></RequirePermission>} />
+          <Route path="deconfliction/:hitId" element={<RequirePermission anyOf={CASE_PERMISSIONS.deconfliction}><HitPage /></RequirePermission>} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../api/types.ts';
 import { hasAnyPermission, PERMISSIONS } from '../auth/session.ts';
 import { useSignOut } from '../auth/useSignOut.ts';
+import { CASE_PERMISSIONS } from '../cases/caseAbilities.ts';
 import { DIRECTORY_PERMISSIONS } from '../directory/directoryAbilities.ts';
 
 interface NavItem {
@@ -15,6 +16,9 @@ interface NavItem {
 export function navItemsFor(user: SessionUser, t: (key: string) => string): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (hasAnyPermission(user, ...PERMISSIONS.readTips)) items.push({ to: '/tips', label: t('nav.tips') });
+  if (hasAnyPermission(user, ...CASE_PERMISSIONS.work)) items.push({ to: '/cases', label: t('nav.cases') });
+  if (hasAnyPermission(user, ...CASE_PERMISSIONS.search)) items.push({ to: '/search', label: t('nav.caseSearch') });
+  if (hasAnyPermission(user, ...CASE_PERMISSIONS.deconfliction)) items.push({ to: '/deconfliction', label: t('nav.deconfliction') });
   if (hasAnyPermission(user, ...PERMISSIONS.readSafePlaces)) items.push({ to: '/safe-places', label: t('nav.safePlaces') });
   if (hasAnyPermission(user, ...DIRECTORY_PERMISSIONS.read)) items.push({ to: '/directory', label: t('nav.directory') });
   if (hasAnyPermission(user, ...PERMISSIONS.manageAgencies)) items.push({ to: '/agencies', label: t('nav.agencies') });

@@ -7,7 +7,30 @@ import { Loading, LoadError } from '../../components/Loading.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { describeError } from '../../components/form/formErrors.ts';
 import { formatDateTime } from '../../components/format.ts';
+import { accessLabel, identifierKindLabel } from '../cases/caseLabels.ts';
+import { contactLine } from '../deconfliction/DeconflictionNotice.tsx';
 import { useMarkRead, useNotifications, type Notification } from './notificationsApi.ts';
+
+/**
+ * A deconfliction notification says who holds a matching record and whom to call, never what they hold; it
+ * leads to the hit, where the person agrees to share or declines.
+ */
+function describeDeconfliction(t: TFunction, notification: Notification): { text: string; to: string | null; linkLabel: string } {
+  const data = notification.data;
+  const hitId = String(data.hitId ?? notification.entityId);
+  const to = `/deconfliction/${encodeURIComponent(hitId)}`;
+  const agency = String(data.otherAgencyName ?? '');
+  if (notification.kind === 'deconfliction.hit') {
+    const contact = (data.pointOfContact ?? {}) as { name?: string | null; email?: string | null; phone?: string | null };
+    const kind = identifierKindLabel(t, String(data.matchedKind ?? ''));
+    return { text: t('notifications.kinds.deconfliction.hit', { agency, contact: contactLine({ name: contact.name ?? agency, email: contact.email ?? null, phone: contact.phone ?? null }), kind }), to, linkLabel: t('notifications.openHit') };
+  }
+  if (notification.kind === 'deconfliction.share_proposed') {
+    return { text: t('notifications.kinds.deconfliction.share_proposed', { agency, level: accessLabel(t, String(data.level ?? '')) }), to, linkLabel: t('notifications.answerHit') };
+  }
+  if (notification.kind === 'deconfliction.shared') return { text: t('notifications.kinds.deconfliction.shared'), to, linkLabel: t('notifications.openHit') };
+  return { text: t('notifications.kinds.other', { kind: notification.kind }), to, linkLabel: t('notifications.openHit') };
+}
 
 /** What a notification says, and where it leads. Kinds the app does not know yet are still listed. */
 function describe(t: TFunction, notification: Notification): { text: string; to: string | null; linkLabel: string } {
@@ -20,6 +43,7 @@ function describe(t: TFunction, notification: Notification): { text: string; to:
     const box = notification.kind === 'directory.inquiry_received' ? '' : '?box=sent';
     return { text: t(`notifications.kinds.${notification.kind}`, values), to: `/directory/inquiries${box}`, linkLabel: t('notifications.openInquiries') };
   }
+  if (notification.kind.startsWith('deconfliction.')) return describeDeconfliction(t, notification);
   return { text: t('notifications.kinds.other', { kind: notification.kind }), to: null, linkLabel: '' };
 }
 

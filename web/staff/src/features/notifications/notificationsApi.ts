@@ -13,13 +13,16 @@ export interface Notification {
 
 export const notificationsKey = ['notifications'] as const;
 
-/** Unread ones for the header, asked again every minute: an urgent tip waiting should not wait for a reload. */
+/**
+ * Unread ones for the header, asked again every 15 seconds: an urgent tip or a deconfliction hit should not wait
+ * for a reload. The query is one indexed read of the person's own rows, so asking often is cheap.
+ */
 export function useUnreadNotifications(enabled: boolean) {
   return useQuery({
     queryKey: [...notificationsKey, 'unread'],
     queryFn: async () => (await api.get<{ notifications: Notification[] }>('/api/notifications', { query: { unread: 'true' } })).notifications,
     enabled,
-    refetchInterval: 60_000,
+    refetchInterval: 15_000,
   });
 }
 
