@@ -8,12 +8,21 @@ import { contentSecurityPolicyWith } from './security-headers.ts';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/staff/dist');
 
+export interface StaffAppOptions {
+  imageSources?: readonly string[];
+  /** The built app's folder (tests); web/staff/dist by default. */
+  dist?: string;
+}
+
 /**
  * Serves the built staff app at /staff/, with every unknown /staff/ path answered by the app's page.
  * `imageSources` are added to the page's img-src: the staff map's tile server, and only on the staff app.
+ * Assets go out as the build's Brotli or gzip copies to a browser that takes them: the app is several hundred
+ * kilobytes, and staff work from phones and slow office links too.
  */
-export async function installStaffApp(app: FastifyInstance, options: { imageSources?: readonly string[] } = {}): Promise<void> {
-  const indexFile = path.join(DIST, 'index.html');
+export async function installStaffApp(app: FastifyInstance, options: StaffAppOptions = {}): Promise<void> {
+  const dist = options.dist ?? DIST;
+  const indexFile = path.join(dist, 'index.html');
   if (!existsSync(indexFile)) {
     app.get('/staff/*', { schema: { hide: true } }, async (_request, reply) =>
       reply.code(503).type('text/plain; charset=utf-8').send('The staff app is not built. Run `npm run build:web` (npm start does this for you).'),
@@ -22,12 +31,13 @@ export async function installStaffApp(app: FastifyInstance, options: { imageSour
   }
   const index = await readFile(indexFile);
   await app.register(fastifyStatic, {
-    root: path.join(DIST, 'assets'),
+    root: path.join(dist, 'assets'),
     prefix: '/staff/assets/',
     wildcard: false,
     immutable: true,
     maxAge: '365d',
     cacheControl: true,
+    preCompressed: true,
   });
   const policy = contentSecurityPolicyWith(options.imageSources ?? []);
   const sendIndex = async (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', policy).send(index);
