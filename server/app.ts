@@ -28,6 +28,9 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { entityRoutes } from './modules/entities/entities.routes.ts';
 import { deconflictionRoutes } from './modules/deconfliction/deconfliction.routes.ts';
+import { survivorRoutes } from './modules/survivors/survivors.routes.ts';
+import { consentRoutes } from './modules/consents/consents.routes.ts';
+import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 
 /** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -64,7 +67,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes, tipRoutes, notificationRoutes, geoRoutes, safePlaceRoutes, smsRoutes, directoryRoutes, caseRoutes, entityRoutes, deconflictionRoutes]) {
+  for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes, tipRoutes, notificationRoutes, geoRoutes, safePlaceRoutes, smsRoutes, directoryRoutes, caseRoutes, entityRoutes, deconflictionRoutes, survivorRoutes, consentRoutes, referralRoutes]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }
   // The staff map's tile server may serve images to the staff app, and to nothing else.

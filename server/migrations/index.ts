@@ -8,6 +8,7 @@ import * as safePlaces from './2026-11-23T1910_safe_places.ts';
 import * as cases from './2026-11-23T2000_cases.ts';
 import * as entities from './2026-11-23T2010_entities.ts';
 import * as deconfliction from './2026-11-23T2020_deconfliction.ts';
+import * as survivors from './2026-11-24T1000_survivors.ts';
 
 /**
  * Every migration, in order. Names are timestamps; a migration is never edited after it lands: a change is
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2000_cases': cases,
   '2026-11-23T2010_entities': entities,
   '2026-11-23T2020_deconfliction': deconfliction,
+  '2026-11-24T1000_survivors': survivors,
 };

@@ -24,6 +24,8 @@ export const errorStatus = {
   import_rejected: 422,
   /** Safe Harbor: a minor victim cannot be arrested or charged for commercial sex; only a supervisor may override, with a reason. */
   safe_harbor: 422,
+  /** A consent that cannot be taken: a minor without a non-abusive parent or guardian, or a signer recorded as an alleged trafficker. */
+  consent_refused: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

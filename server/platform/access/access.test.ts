@@ -61,8 +61,17 @@ describe('can()', () => {
     // Nor to the roles that never work investigations (decision 009): case content is for case workers only.
     const noCases: Role[] = ['taskforce_admin', 'agency_admin', 'analyst', 'auditor', 'victim_advocate', 'provider_staff', 'outreach_lead', 'supervisor'];
     for (const role of noCases) {
-      expect(ROLE_PERMISSIONS[role].filter((p) => /:(case|case-list|survivor|deconfliction)(:|$)/.test(p)), role).toEqual([]);
+      expect(ROLE_PERMISSIONS[role].filter((p) => /:(case|case-list|deconfliction)(:|$)/.test(p)), role).toEqual([]);
     }
-    expect(ROLES.filter((role) => ROLE_PERMISSIONS[role].some((p) => /:survivor(:|$)/.test(p)))).toEqual([]);
+    // Survivor content (decision 010): only the case workers of victim-service agencies read it.
+    expect(ROLES.filter((role) => ROLE_PERMISSIONS[role].some((p) => /^read:survivor:/.test(p)))).toEqual(['victim_advocate', 'provider_staff', 'child_welfare_worker']);
+  });
+
+  it('gives law enforcement, prosecutors, administrators, coordinators, analysts and auditors nothing of survivor services', () => {
+    const walled: Role[] = ['investigator', 'prosecutor', 'taskforce_admin', 'coordinator', 'analyst', 'auditor', 'outreach_lead'];
+    for (const role of walled) expect(ROLE_PERMISSIONS[role].filter((p) => /:(survivor|consent|referral)[a-z-]*:/.test(p)), role).toEqual([]);
+    // The agency administrator sets retention rules and reads nothing; the supervisor approves and purges, reading nothing.
+    expect(ROLE_PERMISSIONS.agency_admin.filter((p) => /survivor|consent|referral/.test(p))).toEqual(['manage:survivor-retention:own-agency']);
+    expect(ROLE_PERMISSIONS.supervisor.filter((p) => /^(read|create|manage):/.test(p) && /survivor|consent|referral/.test(p))).toEqual([]);
   });
 });

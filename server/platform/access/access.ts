@@ -20,6 +20,8 @@ export interface AccessTarget {
   userId?: string | null;
   /** Agencies a record is shared with (a case's partners): a `partner` permission reaches it from these. */
   partnerAgencyIds?: readonly string[];
+  /** Another agency's survivor record that an active consent or disclosure shares with the actor's agency. */
+  consented?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function can(actor: Actor, action: string, entity: string, target?: Acces
   if (target.agencyId && target.agencyId === actor.agencyId && p.has(`${action}:${entity}:own-agency`)) return true;
   if (target.userId && target.userId === actor.userId && p.has(`${action}:${entity}:self`)) return true;
   if (target.partnerAgencyIds?.includes(actor.agencyId) && p.has(`${action}:${entity}:partner`)) return true;
+  if (target.consented && p.has(`${action}:${entity}:consented`)) return true;
   return false;
 }
 

@@ -1,7 +1,8 @@
 import type { Role } from '../../../common/access/roles.ts';
 
 /**
- * Permissions are data: `action:entity:scope`. Scopes: `any` (every agency), `own-agency`, `self`.
+ * Permissions are data: `action:entity:scope`. Scopes: `any` (every agency), `own-agency`, `self`, `partner`
+ * (a case shared with the agency), `consented` (a survivor record shared under consent).
  * Roles map to permissions here and nowhere else. Administrators manage accounts; no administrator
  * permission grants a read of case or survivor content.
  */
@@ -26,6 +27,23 @@ const SAFE_PLACE_KEEP = 'manage:safe-place:any';
 const CASE_OWNER = ['create:case:own-agency', 'read:case:own-agency', 'manage:case:own-agency', 'read:deconfliction:own-agency', 'manage:deconfliction:own-agency'] as const;
 const CASE_PARTNER = ['read:case:partner', 'manage:case:partner'] as const;
 
+// Survivor services (decision 010): the case workers of a victim-service agency (advocates, provider staff,
+// child-welfare workers) work their own agency's survivors and read another agency's exactly as far as a consent
+// allows. Supervisors approve compelled disclosures, override Safe Harbor routing and purge, reading nothing;
+// agency administrators set retention rules. No law-enforcement, prosecutor, administrator, coordinator, analyst,
+// auditor or outreach role holds anything here.
+const SURVIVOR_CASEWORK = [
+  'create:survivor:own-agency',
+  'read:survivor:own-agency',
+  'manage:survivor:own-agency',
+  'read:survivor:consented',
+  'manage:consent:own-agency',
+  'create:referral:own-agency',
+  'respond:referral:own-agency',
+  'read:survivor-metrics:own-agency',
+] as const;
+const SURVIVOR_SUPERVISION = ['approve:survivor-disclosure:own-agency', 'override:survivor-safe-harbor:own-agency', 'purge:survivor:own-agency'] as const;
+
 export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
   taskforce_admin: [
     'manage:agency:any',
@@ -38,18 +56,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly string[]> = {
     SAFE_PLACE_READ,
     SAFE_PLACE_KEEP,
   ],
-  agency_admin: ['read:agency:any', 'manage:user:own-agency', 'read:user:own-agency', 'read:audit:own-agency', DIRECTORY_READ, ...DIRECTORY_OWN_PROVIDER, SAFE_PLACE_READ],
+  agency_admin: ['read:agency:any', 'manage:user:own-agency', 'read:user:own-agency', 'read:audit:own-agency', DIRECTORY_READ, ...DIRECTORY_OWN_PROVIDER, SAFE_PLACE_READ, 'manage:survivor-retention:own-agency'],
   coordinator: ['read:agency:any', 'read:user:any', ...TIP_TRIAGE_ANY, DIRECTORY_READ, DIRECTORY_KEEP_ANY, 'manage:directory-capacity:any', DIRECTORY_REFER, SAFE_PLACE_READ, SAFE_PLACE_KEEP, 'read:case-list:any', ...CASE_PARTNER, 'read:deconfliction:any'],
   investigator: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, 'read:reporter-contact:own-agency', 'create:tip:own-agency', DIRECTORY_READ, SAFE_PLACE_READ, ...CASE_OWNER, ...CASE_PARTNER],
   prosecutor: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, DIRECTORY_READ, SAFE_PLACE_READ, ...CASE_OWNER, ...CASE_PARTNER],
-  victim_advocate: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, 'create:tip:own-agency', DIRECTORY_READ, DIRECTORY_REFER, SAFE_PLACE_READ],
-  provider_staff: ['read:agency:any', DIRECTORY_READ, ...DIRECTORY_OWN_PROVIDER, SAFE_PLACE_READ],
-  child_welfare_worker: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, DIRECTORY_READ, DIRECTORY_REFER, SAFE_PLACE_READ, ...CASE_PARTNER],
+  victim_advocate: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, 'create:tip:own-agency', DIRECTORY_READ, DIRECTORY_REFER, SAFE_PLACE_READ, ...SURVIVOR_CASEWORK],
+  provider_staff: ['read:agency:any', DIRECTORY_READ, ...DIRECTORY_OWN_PROVIDER, SAFE_PLACE_READ, ...SURVIVOR_CASEWORK],
+  child_welfare_worker: ['read:agency:any', ...TIP_WORK_OWN_AGENCY, DIRECTORY_READ, DIRECTORY_REFER, SAFE_PLACE_READ, ...CASE_PARTNER, ...SURVIVOR_CASEWORK],
   outreach_lead: ['read:agency:any', DIRECTORY_READ, SAFE_PLACE_READ, SAFE_PLACE_KEEP],
   analyst: ['read:agency:any', DIRECTORY_READ, SAFE_PLACE_READ],
   auditor: ['read:agency:any', 'read:user:any', 'read:audit:any', DIRECTORY_READ, SAFE_PLACE_READ],
   // Held beside a working role; alone it reads no case. Overrides the Safe Harbor guard with a reason (audited).
-  supervisor: ['read:agency:any', DIRECTORY_READ, SAFE_PLACE_READ, 'override:safe-harbor:own-agency'],
+  supervisor: ['read:agency:any', DIRECTORY_READ, SAFE_PLACE_READ, 'override:safe-harbor:own-agency', ...SURVIVOR_SUPERVISION],
 };
 
 /** Every signed-in person may do these to their own account. */

@@ -32,6 +32,16 @@ export class KeyRing {
     return k;
   }
 
+  /**
+   * A later generation of a purpose's key, for rotation (decision 010: the survivor data keys' key-encrypting
+   * key). Generation 1 is `key(purpose)`.
+   */
+  keyOf(purpose: KeyPurpose, generation: number): Buffer {
+    if (generation === 1) return this.key(purpose);
+    if (!Number.isInteger(generation) || generation < 1) throw new Error('A key generation is a positive whole number.');
+    return Buffer.from(hkdfSync('sha256', this.master, Buffer.alloc(0), `haven:${purpose}:v${generation}`, 32));
+  }
+
   /** Keyed hash for lookups by secret value (session tokens, one-time links, receipts). */
   hmac(purpose: KeyPurpose, value: string | Buffer): Buffer {
     return createHmac('sha256', this.key(purpose)).update(value).digest();

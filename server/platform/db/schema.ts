@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { SurvivorTables } from './schema-survivors.ts';
 
 /**
  * Table types for Kysely, kept by hand beside the migrations that create them. A column's TypeScript type is
@@ -575,7 +576,7 @@ export interface DeconflictionHitMatchTable {
   created_at: DefaultedTimestamp;
 }
 
-export interface DB {
+export interface DB extends SurvivorTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;

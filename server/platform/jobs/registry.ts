@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import { sweepAccounts } from '../../modules/users/account-sweep.ts';
 import { flagOverdueUrgentTips } from '../../modules/tips/tips.sla.ts';
 import { checkpointIfChanged } from '../audit/checkpoint.ts';
+import { applyRetention } from '../../modules/survivors/retention.ts';
 
 export type JobHandler = (ctx: AppContext, payload: unknown) => Promise<void>;
 
@@ -19,6 +20,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   'audit.checkpoint': async (ctx) => {
     await checkpointIfChanged(ctx.db, ctx.keys);
   },
+  'survivors.retention': async (ctx) => {
+    await applyRetention(ctx);
+  },
 };
 
 /**
@@ -31,4 +35,6 @@ export const recurringJobs = [
   { kind: 'tips.sla-sweep', everyMs: 5 * 60_000 },
   // Ties the audit lanes together, so cutting the end off one lane is caught at the next checkpoint.
   { kind: 'audit.checkpoint', everyMs: 10 * 60_000 },
+  // Each agency's retention rules for survivor records (decision 010).
+  { kind: 'survivors.retention', everyMs: 24 * 3_600_000 },
 ] as const;
