@@ -12,7 +12,7 @@ export function CaseOverview({ kase }: { kase: Case }) {
   const detail = kase.detail;
   const contact = kase.pointOfContact;
   return (
-    <section className="card" aria-labelledby="case-overview-heading">
+    <section className="card case-overview" aria-labelledby="case-overview-heading">
       <h2 id="case-overview-heading">{t('cases.overview.title')}</h2>
       <dl className="details case-facts">
         <div>

@@ -90,7 +90,7 @@ function CaseView({ caseId }: { caseId: string }) {
             {detail && (
               <div className="case-side">
                 {can.own && (
-                  <section className="card" aria-labelledby="case-status-heading">
+                  <section className="card case-status" aria-labelledby="case-status-heading">
                     <CaseStatusForm kase={kase} />
                   </section>
                 )}

@@ -7,7 +7,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { describeError, fromApiError, fromFieldProblems, type FormErrors } from '../../components/form/formErrors.ts';
 import { formatDate } from '../../components/format.ts';
 import { useAgencies } from '../agencies/agenciesApi.ts';
-import { accessLabel, codeOptions } from './caseLabels.ts';
+import { accessInSentence, accessLabel, codeOptions } from './caseLabels.ts';
 import { useGrantPartner, useRevokePartner } from './casesApi.ts';
 import { PARTNER_LEVELS, type Case, type Partner, type PartnerLevel } from './caseTypes.ts';
 
@@ -23,7 +23,7 @@ function PartnerRow({ caseId, partner, canManage, onDone }: { caseId: string; pa
   const name = partner.agency.name;
   const change = () => {
     if (grant.isPending || level === partner.level) return;
-    grant.mutate({ agencyId: partner.agency.id, level }, { onSuccess: () => onDone(t('cases.partners.changed', { agency: name, level: accessLabel(t, level) })), onError: (error) => onDone(describeError(t, error)) });
+    grant.mutate({ agencyId: partner.agency.id, level }, { onSuccess: () => onDone(t('cases.partners.changed', { agency: name, level: accessInSentence(t, level) })), onError: (error) => onDone(describeError(t, error)) });
   };
   const takeBack = () => {
     if (revoke.isPending) return;
@@ -79,7 +79,7 @@ export function PartnersSection({ kase, canManage }: { kase: Case; canManage: bo
       {
         onSuccess: () => {
           setAgencyId('');
-          setStatus(t('cases.partners.granted', { agency: name, level: accessLabel(t, level) }));
+          setStatus(t('cases.partners.granted', { agency: name, level: accessInSentence(t, level) }));
         },
         onError: (error) => setErrors(fromApiError(t, error, ['body.agencyId', 'body.level'])),
       },

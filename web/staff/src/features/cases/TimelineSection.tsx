@@ -10,7 +10,7 @@ export function TimelineSection({ caseId }: { caseId: string }) {
   const timeline = useTimeline(caseId, true);
   const events = timeline.data?.pages.flatMap((page) => page.events) ?? [];
   return (
-    <section className="card" aria-labelledby="case-timeline-heading">
+    <section className="card case-timeline" aria-labelledby="case-timeline-heading">
       <h2 id="case-timeline-heading">{t('cases.timeline.title')}</h2>
       {timeline.isPending && <Loading />}
       {timeline.isError && <LoadError error={timeline.error} />}

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 export const traffickingLabel = (t: TFunction, code: string) => t(`cases.traffickingType.${code}`, { defaultValue: code });
 export const caseStatusLabel = (t: TFunction, code: string) => t(`cases.status.${code}`, { defaultValue: code });
 export const accessLabel = (t: TFunction, code: string) => t(`cases.access.${code}`, { defaultValue: code });
+/** The level as it reads inside a sentence: "shared at read level". */
+export const accessInSentence = (t: TFunction, code: string) => t(`cases.accessInSentence.${code}`, { defaultValue: code });
 export const scopeLabel = (t: TFunction, code: string) => t(`cases.scope.${code}`, { defaultValue: code });
 export const entityKindLabel = (t: TFunction, code: string) => t(`cases.entityKinds.${code}`, { defaultValue: code });
 export const entityKindPlural = (t: TFunction, code: string) => t(`cases.entityKindsPlural.${code}`, { defaultValue: code });

@@ -38,14 +38,14 @@ export function CaseHits({ caseId, canAnswer }: { caseId: string; canAnswer: boo
           <DeconflictionNotice key={hit.id} agencyName={hit.other.agency.name} contact={hit.other.pointOfContact} matchedKinds={hit.matchedKinds}>
             <HitAnswers hit={hit} />
             {canAnswer && <HitAnswerControls hit={hit} />}
-            <p className="small">
+            <p className="standalone-link">
               <Link to={`/deconfliction/${hit.id}`}>{t('deconfliction.caseHits.open', { agency: hit.other.agency.name })}</Link>
             </p>
           </DeconflictionNotice>
         ) : null,
       )}
       {settled.length > 0 && (
-        <ul className="plain-list small hit-settled">
+        <ul className="plain-list hit-settled standalone-link">
           {settled.map((hit) => (
             <li key={hit.id}>
               <Link to={`/deconfliction/${hit.id}`}>

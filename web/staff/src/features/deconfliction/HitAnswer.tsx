@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/form/SelectField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { describeError } from '../../components/form/formErrors.ts';
-import { accessLabel, codeOptions } from '../cases/caseLabels.ts';
+import { accessInSentence, accessLabel, codeOptions } from '../cases/caseLabels.ts';
 import { PARTNER_LEVELS, type PartnerLevel } from '../cases/caseTypes.ts';
 import { useAgreeToShare, useDeclineToShare } from './deconflictionApi.ts';
 import type { Hit, HitAnswer as Answer } from './deconflictionTypes.ts';
@@ -11,7 +11,7 @@ import type { Hit, HitAnswer as Answer } from './deconflictionTypes.ts';
 function answerText(t: ReturnType<typeof useTranslation>['t'], who: 'mine' | 'theirs', answer: Answer, agency: string): string {
   if (!answer) return who === 'mine' ? t('deconfliction.answers.mineNone') : t('deconfliction.answers.theirsNone', { agency });
   if (answer.answer === 'declined') return who === 'mine' ? t('deconfliction.answers.mineDeclined') : t('deconfliction.answers.theirsDeclined', { agency });
-  const level = accessLabel(t, answer.level ?? '');
+  const level = answer.level ? accessInSentence(t, answer.level) : '';
   return who === 'mine' ? t('deconfliction.answers.mineAgreed', { level }) : t('deconfliction.answers.theirsAgreed', { agency, level });
 }
 

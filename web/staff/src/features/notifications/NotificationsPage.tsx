@@ -7,7 +7,7 @@ import { Loading, LoadError } from '../../components/Loading.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { describeError } from '../../components/form/formErrors.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { accessLabel, identifierKindLabel } from '../cases/caseLabels.ts';
+import { accessInSentence, identifierKindLabel } from '../cases/caseLabels.ts';
 import { contactLine } from '../deconfliction/DeconflictionNotice.tsx';
 import { useMarkRead, useNotifications, type Notification } from './notificationsApi.ts';
 
@@ -26,7 +26,7 @@ function describeDeconfliction(t: TFunction, notification: Notification): { text
     return { text: t('notifications.kinds.deconfliction.hit', { agency, contact: contactLine({ name: contact.name ?? agency, email: contact.email ?? null, phone: contact.phone ?? null }), kind }), to, linkLabel: t('notifications.openHit') };
   }
   if (notification.kind === 'deconfliction.share_proposed') {
-    return { text: t('notifications.kinds.deconfliction.share_proposed', { agency, level: accessLabel(t, String(data.level ?? '')) }), to, linkLabel: t('notifications.answerHit') };
+    return { text: t('notifications.kinds.deconfliction.share_proposed', { agency, level: data.level ? accessInSentence(t, String(data.level)) : '' }), to, linkLabel: t('notifications.answerHit') };
   }
   if (notification.kind === 'deconfliction.shared') return { text: t('notifications.kinds.deconfliction.shared'), to, linkLabel: t('notifications.openHit') };
   return { text: t('notifications.kinds.other', { kind: notification.kind }), to, linkLabel: t('notifications.openHit') };

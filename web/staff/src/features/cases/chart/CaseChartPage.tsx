@@ -13,7 +13,7 @@ import { useCase } from '../casesApi.ts';
 import { ENTITY_KINDS, type Graph } from '../caseTypes.ts';
 import { ChartTable } from './ChartTable.tsx';
 import { downloadPng, downloadSvg } from './chartExport.ts';
-import { layoutGraph } from './chartLayout.ts';
+import { chartHeight, layoutGraph } from './chartLayout.ts';
 import { NodeShape, SHARED_COLOUR } from './chartShapes.tsx';
 import { LinkChart } from './LinkChart.tsx';
 import '../cases.css';
@@ -129,6 +129,7 @@ function ChartView({ caseId }: { caseId: string }) {
             <LinkChart
               graph={shown}
               positions={positions}
+              height={chartHeight(graph.data?.nodes.length ?? 0)}
               expanded={expanded}
               onToggle={toggle}
               svgRef={svg}

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entityKindLabel, linkTypeLabel } from '../caseLabels.ts';
 import type { Graph } from '../caseTypes.ts';
-import { CHART_HEIGHT, CHART_WIDTH, type Point } from './chartLayout.ts';
+import { CHART_WIDTH, type Point } from './chartLayout.ts';
 import { NODE_RADIUS, NodeShape, SHARED_COLOUR } from './chartShapes.tsx';
 
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif';
@@ -13,6 +13,7 @@ const textWidth = (text: string, size: number) => text.length * size * 0.56;
 interface LinkChartProps {
   graph: Graph;
   positions: Map<string, Point>;
+  height: number;
   expanded: readonly string[];
   onToggle: (nodeId: string) => void;
   title: string;
@@ -25,15 +26,15 @@ interface LinkChartProps {
  * exported as an SVG file or drawn to a canvas for a PNG. Clicking a node expands it; the table below the
  * chart offers the same to keyboard and screen-reader users.
  */
-export function LinkChart({ graph, positions, expanded, onToggle, title, description, svgRef }: LinkChartProps) {
+export function LinkChart({ graph, positions, height, expanded, onToggle, title, description, svgRef }: LinkChartProps) {
   const { t } = useTranslation();
   return (
     <svg
       ref={svgRef}
       xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
+      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
       width={CHART_WIDTH}
-      height={CHART_HEIGHT}
+      height={height}
       className="link-chart"
       role="img"
       aria-labelledby="link-chart-title link-chart-desc"
@@ -41,7 +42,7 @@ export function LinkChart({ graph, positions, expanded, onToggle, title, descrip
     >
       <title id="link-chart-title">{title}</title>
       <desc id="link-chart-desc">{description}</desc>
-      <rect width={CHART_WIDTH} height={CHART_HEIGHT} fill="#ffffff" />
+      <rect width={CHART_WIDTH} height={height} fill="#ffffff" />
       {graph.edges.map((edge) => {
         const a = positions.get(edge.from);
         const b = positions.get(edge.to);

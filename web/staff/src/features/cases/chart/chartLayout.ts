@@ -6,7 +6,12 @@ export interface Point {
 }
 
 export const CHART_WIDTH = 960;
-export const CHART_HEIGHT = 640;
+const MAX_HEIGHT = 640;
+
+/** A few entities fit a low chart; many get the full height. */
+export function chartHeight(nodeCount: number): number {
+  return Math.min(MAX_HEIGHT, Math.max(300, 220 + 70 * nodeCount));
+}
 const MARGIN = 70;
 const ITERATIONS = 160;
 
@@ -21,7 +26,7 @@ function ordered(nodes: readonly GraphNode[]): GraphNode[] {
  * Reingold: every pair repels, every link attracts, a little gravity keeps islands on screen). No randomness,
  * so one graph always looks the same and two people describing a chart see the same picture.
  */
-export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], width = CHART_WIDTH, height = CHART_HEIGHT): Map<string, Point> {
+export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], width = CHART_WIDTH, height = chartHeight(nodes.length)): Map<string, Point> {
   const list = ordered(nodes);
   const n = list.length;
   const positions = new Map<string, Point>();

@@ -91,21 +91,21 @@ export function OutcomeForm({ caseId, suspects, canOverride }: { caseId: string;
           />
           <SelectField path="outcome.type" label={t('cases.outcomes.type')} value={type} onValueChange={(value) => setDraft((old) => ({ ...old, type: value as OutcomeType }))} options={codeOptions(t, OUTCOME_TYPES, outcomeTypeLabel)} error={errors?.fields['body.type']} />
         </div>
-        <div className="field-row">
-          <TextField path="outcome.occurredOn" label={t('cases.outcomes.occurredOn')} type="date" className="input-short" value={draft.occurredOn} onValueChange={set('occurredOn')} error={errors?.fields['body.occurredOn']} />
-          <TextField path="outcome.conductOn" label={t('cases.outcomes.conductOn')} hint={t('cases.outcomes.conductOnHint')} type="date" optional className="input-short" value={draft.conductOn} onValueChange={set('conductOn')} error={errors?.fields['body.conductOn']} />
+        <div className="field-row field-row-top">
+          <TextField path="outcome.occurredOn" label={t('cases.outcomes.occurredOn')} type="date" value={draft.occurredOn} onValueChange={set('occurredOn')} error={errors?.fields['body.occurredOn']} />
+          <TextField path="outcome.conductOn" label={t('cases.outcomes.conductOn')} hint={t('cases.outcomes.conductOnHint')} type="date" optional value={draft.conductOn} onValueChange={set('conductOn')} error={errors?.fields['body.conductOn']} />
         </div>
         <div className="field-row">
           <SelectField
             path="outcome.offenseCategory"
-            label={needsOffense(type) ? t('cases.outcomes.offense') : `${t('cases.outcomes.offense')} ${t('form.optional')}`}
+            label={t('cases.outcomes.offense')}
             value={draft.offenseCategory}
             onValueChange={set('offenseCategory')}
             options={[needsOffense(type) ? { value: '', label: t('cases.outcomes.chooseOffense') } : none, ...codeOptions(t, OFFENSE_CATEGORIES, offenseLabel)]}
             error={errors?.fields['body.offenseCategory']}
           />
           <TextField path="outcome.statute" label={t('cases.outcomes.statute')} optional value={draft.statute} onValueChange={set('statute')} error={errors?.fields['body.statute']} />
-          <SelectField path="outcome.jurisdictionLevel" label={`${t('cases.outcomes.jurisdictionLevel')} ${t('form.optional')}`} value={draft.jurisdictionLevel} onValueChange={set('jurisdictionLevel')} options={[none, ...codeOptions(t, JURISDICTION_LEVELS, jurisdictionLevelLabel)]} />
+          <SelectField path="outcome.jurisdictionLevel" label={t('cases.outcomes.jurisdictionLevel')} value={draft.jurisdictionLevel} onValueChange={set('jurisdictionLevel')} options={[none, ...codeOptions(t, JURISDICTION_LEVELS, jurisdictionLevelLabel)]} />
         </div>
         {hasDisposition(type) && (
           <TextField path="outcome.disposition" label={t('cases.outcomes.disposition')} hint={t(`cases.outcomes.dispositionHint.${type}`)} optional value={draft.disposition} onValueChange={set('disposition')} error={errors?.fields['body.disposition']} />
