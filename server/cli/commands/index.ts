@@ -8,6 +8,7 @@ import { resetMfa } from './reset-mfa.ts';
 import { backup } from './backup.ts';
 import { restore } from './restore.ts';
 import { verifyAudit } from './verify-audit.ts';
+import { rotateKeys } from './rotate-keys.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Command[] = [migrate, createAdmin, createAgency, createUser, unlockUser, resetMfa, backup, restore, verifyAudit];
+export const commands: Command[] = [migrate, createAdmin, createAgency, createUser, unlockUser, resetMfa, backup, restore, verifyAudit, rotateKeys];
