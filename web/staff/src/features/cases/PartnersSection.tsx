@@ -34,9 +34,11 @@ function PartnerRow({ caseId, partner, canManage, onDone }: { caseId: string; pa
       <div className="entity-head">
         <strong>{name}</strong>
         <span className="badge badge-info">{accessLabel(t, partner.level)}</span>
-        {partner.viaHitId && <span className="badge">{t('cases.partners.viaHit')}</span>}
       </div>
-      <p className="small muted">{t('cases.partners.since', { date: formatDate(partner.grantedAt) })}</p>
+      <p className="small muted">
+        {t('cases.partners.since', { date: formatDate(partner.grantedAt) })}
+        {partner.viaHitId && ` · ${t('cases.partners.viaHit')}`}
+      </p>
       {canManage && (
         <div className="button-row partner-controls">
           <SelectField path={`partner.${partner.agency.id}.level`} label={t('cases.partners.levelFor', { agency: name })} value={level} onValueChange={(value) => setLevel(value as PartnerLevel)} options={codeOptions(t, PARTNER_LEVELS, accessLabel)} />

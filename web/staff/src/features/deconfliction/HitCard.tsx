@@ -26,7 +26,7 @@ export function HitCard({ hit, canAnswer, headingLevel = 2 }: { hit: Hit; canAns
             <HitAnswers hit={hit} />
           </DeconflictionNotice>
           <h3 className="small-heading">{t('deconfliction.hit.yourRecords')}</h3>
-          <ul className="plain-list">
+          <ul className="plain-list hit-matches">
             {hit.mine.matches.map((match) => (
               <li key={`${match.kind}:${match.entityId}`}>
                 {identifierKindLabel(t, match.kind)}: <strong>{match.label}</strong>
@@ -43,7 +43,7 @@ export function HitCard({ hit, canAnswer, headingLevel = 2 }: { hit: Hit; canAns
         <ul className="plain-list hit-parties">
           {hit.parties.map((party) => (
             <li key={party.case.id}>
-              <strong>{party.agency.name}</strong>: {caseNumber(t, party.case.number)} {party.case.title} ·{' '}
+              <strong>{party.agency.name}</strong>: {caseNumber(t, party.case.number)}: {party.case.title} ·{' '}
               {party.answer ? t(`deconfliction.answers.party.${party.answer.answer}`) : t('deconfliction.answers.party.none')}
             </li>
           ))}

@@ -90,7 +90,7 @@ export function CaseSearchPage() {
                 {result.entities.map((entity) => (
                   <li key={entity.id} className="card search-entity">
                     <p>
-                      <strong>{entity.label}</strong> ({entityKindLabel(t, entity.kind)}) · {t(`caseSearch.matched.${entity.matchedOn}`)}
+                      <strong>{entity.label}</strong> ({entityKindLabel(t, entity.kind)}) · {t(`caseSearch.entityMatched.${entity.matchedOn}`)}
                     </p>
                     <ul className="plain-list small">
                       {entity.cases.map((c) => (

@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/client.ts';
 import { CheckboxGroup } from '../../../components/form/CheckboxGroup.tsx';
 import { Loading, LoadError } from '../../../components/Loading.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { ScrollRegion } from '../../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { NotFoundPage } from '../../layout/NotFoundPage.tsx';
 import { caseNumber, codeOptions, entityKindLabel } from '../caseLabels.ts';
@@ -125,7 +126,7 @@ function ChartView({ caseId }: { caseId: string }) {
             </li>
           </ul>
           <p className="hint">{t('cases.chart.clickHint')}</p>
-          <div className="chart-frame">
+          <ScrollRegion label={t('cases.chart.title', { number })}>
             <LinkChart
               graph={shown}
               positions={positions}
@@ -136,7 +137,7 @@ function ChartView({ caseId }: { caseId: string }) {
               title={t('cases.chart.title', { number })}
               description={t('cases.chart.description', { nodes: shown.nodes.length, edges: shown.edges.length })}
             />
-          </div>
+          </ScrollRegion>
           {sharedNodes.length > 0 && (
             <section className="card shared-list" aria-labelledby="chart-shared-heading">
               <h2 id="chart-shared-heading">{t('cases.chart.sharedTitle')}</h2>

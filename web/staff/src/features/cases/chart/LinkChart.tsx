@@ -43,6 +43,10 @@ export function LinkChart({ graph, positions, height, expanded, onToggle, title,
       <title id="link-chart-title">{title}</title>
       <desc id="link-chart-desc">{description}</desc>
       <rect width={CHART_WIDTH} height={height} fill="#ffffff" />
+      {/* The title is drawn too, so an exported image says which case it shows. */}
+      <text x={16} y={26} fontSize={14} fontWeight={700} fill="#1f2933">
+        {title}
+      </text>
       {graph.edges.map((edge) => {
         const a = positions.get(edge.from);
         const b = positions.get(edge.to);
