@@ -7,6 +7,10 @@ import { createTestAgency, createTestUser, type TestAgency, type TestUser } from
 import { Agent, signIn } from './agent.ts';
 import { openSession } from './sessions.ts';
 import { createTestProvider } from '../modules/directory/directory.fixtures.ts';
+import { actorFor } from '../platform/access/access.ts';
+import { createSurvivor } from '../modules/survivors/survivors.service.ts';
+import { addDocument } from '../modules/survivors/survivors.work.ts';
+import { pngWithText } from './fixtures/files.ts';
 import {
   ENDPOINT_RULES,
   PUBLIC_ENDPOINTS,
@@ -180,6 +184,59 @@ async function createHitTarget(agencyA: string, agencyB: string, params: Record<
   params.id = row.id;
 }
 
+const survivorKeepers = new Map<string, TestUser>();
+let referralProvider: string | undefined;
+let referrer: TestAgency | undefined;
+
+/**
+ * A survivor record kept by `agencyId`, as a case manager leaves it: sealed parts, a need, a goal, a mandated-report
+ * task under Safe Harbor routing, a document, an active consent and a requested disclosure to another agency.
+ */
+async function createSurvivorTarget(agencyId: string, params: Record<string, string>): Promise<void> {
+  let keeper = survivorKeepers.get(agencyId);
+  if (!keeper) survivorKeepers.set(agencyId, (keeper = await createTestUser(h.ctx, { agencyId, roles: ['victim_advocate'] })));
+  const actor = actorFor({ id: keeper.id, agencyId, roles: ['victim_advocate'] });
+  const survivor = await createSurvivor(h.ctx, actor, { identity: { names: [`Matrix ${unique()}`], aliases: [], birthDate: null, documents: [], allegedTraffickers: [] }, contact: { phones: [], emails: [], addresses: [], safeToContact: null }, narrative: 'Matrix account.', gender: null, estimatedAge: null, primaryLanguage: null, traffickingType: 'labor', identifiedAt: null });
+  const id = survivor.id;
+  const view = await addDocument(h.ctx, actor, id, { title: 'Matrix document', contentBase64: pngWithText().toString('base64') });
+  const db = h.ctx.db;
+  await db.updateTable('survivors').set({ safe_harbor: 'routed' }).where('id', '=', id).execute();
+  const now = Date.now();
+  params.id = id;
+  params.documentId = view.documents![0]!.id;
+  params.needId = (await db.insertInto('survivor_needs').values({ survivor_id: id, agency_id: agencyId, domain: 'medical' }).returning('id').executeTakeFirstOrThrow()).id;
+  params.goalId = (await db.insertInto('survivor_goals').values({ survivor_id: id, agency_id: agencyId, domain: 'medical', description: 'Matrix goal' }).returning('id').executeTakeFirstOrThrow()).id;
+  params.taskId = (await db.insertInto('survivor_tasks').values({ survivor_id: id, agency_id: agencyId, kind: 'mandated_report', title: 'Matrix report', due_at: new Date(now + 86_400_000) }).returning('id').executeTakeFirstOrThrow()).id;
+  params.consentId = (
+    await db.insertInto('survivor_consents').values({ survivor_id: id, agency_id: agencyId, recipient_agency_id: elsewhere.id, purpose: 'Matrix', categories: ['identity'], method: 'signed_form', signer: 'survivor', starts_at: new Date(now - 1_000), expires_at: new Date(now + 86_400_000) }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  params.disclosureId = (
+    await db
+      .insertInto('survivor_disclosures')
+      .values({ survivor_id: id, agency_id: agencyId, recipient_agency_id: elsewhere.id, recipient_description: 'Matrix court', basis: 'court_order', legal_reference: 'Matrix', categories: ['services'], expires_at: new Date(now + 86_400_000), requested_by_user_id: keeper.id, requested_at: new Date(now) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  referralProvider ??= await createTestProvider(h.ctx, { linkedAgencyId: elsewhere.id, serviceTypes: ['shelter'] });
+  params.providerId = referralProvider;
+  params.elsewhereAgencyId = elsewhere.id;
+}
+
+/** A referral: made by `fromAgencyId` (draft), or sent from a third agency to `toAgencyId` (and maybe accepted). */
+async function createReferralTarget(kind: 'referral-draft' | 'referral-received' | 'referral-accepted', agencyId: string, params: Record<string, string>): Promise<void> {
+  referrer ??= await createTestAgency(h.ctx, { type: 'victim_service_provider' });
+  const survivor: Record<string, string> = {};
+  await createSurvivorTarget(kind === 'referral-draft' ? agencyId : referrer.id, survivor);
+  const now = new Date();
+  const status = kind === 'referral-draft' ? 'draft' : kind === 'referral-received' ? 'sent' : 'accepted';
+  const row = await h.ctx.db
+    .insertInto('survivor_referrals')
+    .values({ survivor_id: survivor.id!, agency_id: kind === 'referral-draft' ? agencyId : referrer.id, provider_id: survivor.providerId!, to_agency_id: kind === 'referral-draft' ? elsewhere.id : agencyId, service_type: 'shelter', status, created_at: now, sent_at: status === 'draft' ? null : now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  params.id = row.id;
+}
+
 /** What the call points at: something of the caller's own agency (or their own), or of another. */
 async function targetFor(rule: EndpointRule, caller: TestUser, where: 'own' | 'other'): Promise<CaseTarget> {
   const agencyId = where === 'own' ? caller.agencyId : other.id;
@@ -224,6 +281,14 @@ async function targetFor(rule: EndpointRule, caller: TestUser, where: 'own' | 'o
       break;
     case 'hit':
       await createHitTarget(agencyId, where === 'own' ? other.id : elsewhere.id, params);
+      break;
+    case 'survivor':
+      await createSurvivorTarget(agencyId, params);
+      break;
+    case 'referral-draft':
+    case 'referral-received':
+    case 'referral-accepted':
+      await createReferralTarget(rule.target, agencyId, params);
       break;
     case 'none':
       break;
@@ -288,7 +353,22 @@ async function stateFingerprint(t: CaseTarget): Promise<unknown> {
       (select count(*) from case_outcomes) as case_outcomes,
       (select x::text from deconfliction_hits x where x.id::text = ${id}) as deconfliction_hit,
       (select count(*) from deconfliction_hits) as deconfliction_hits,
-      (select count(*) from notifications) as notifications
+      (select count(*) from notifications) as notifications,
+      (select count(*) from survivors) as survivors,
+      (select x::text from survivors x where x.id::text = ${id}) as survivor,
+      (select count(*) from survivor_screenings) as survivor_screenings,
+      (select string_agg(x::text, ',' order by x.id) from survivor_needs x where x.survivor_id::text = ${id}) as survivor_needs,
+      (select string_agg(x::text, ',' order by x.id) from survivor_goals x where x.survivor_id::text = ${id}) as survivor_goals,
+      (select string_agg(x::text, ',' order by x.id) from survivor_tasks x where x.survivor_id::text = ${id}) as survivor_tasks,
+      (select count(*) from survivor_services) as survivor_services,
+      (select count(*) from survivor_documents) as survivor_documents,
+      (select string_agg(x::text, ',' order by x.id) from survivor_consents x where x.survivor_id::text = ${id}) as survivor_consents,
+      (select string_agg(x::text, ',' order by x.id) from survivor_disclosures x where x.survivor_id::text = ${id}) as survivor_disclosures,
+      (select count(*) from survivor_consents) as survivor_consent_count,
+      (select count(*) from survivor_disclosures) as survivor_disclosure_count,
+      (select count(*) from survivor_referrals) as survivor_referrals,
+      (select x::text from survivor_referrals x where x.id::text = ${id}) as survivor_referral,
+      (select count(*) from survivor_retention_rules) as survivor_retention_rules
   `.execute(h.ctx.db);
   return rows[0];
 }

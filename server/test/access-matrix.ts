@@ -46,6 +46,13 @@ export type TargetKind =
   // the caller's at a partner level (run once). `entity…`: the same, the call pointing at a person in the case.
   | CaseTargetKind
   | 'hit'
+  // Survivor services (decision 010): a survivor record kept by the agency (own) or by another (other), with a
+  // need, a goal, a task, a document, an active consent and a requested disclosure, under Safe Harbor routing; a
+  // draft referral the agency made; a referral sent to the agency (received), or received and accepted.
+  | 'survivor'
+  | 'referral-draft'
+  | 'referral-received'
+  | 'referral-accepted'
   | 'self'
   | 'none';
 
@@ -64,7 +71,7 @@ export interface CaseTarget {
 export interface EndpointRule {
   /** What the call does, in a few words. */
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** As written in docs/api.md; `:name` becomes `params[name]`. */
   path: string;
   target: TargetKind;
@@ -139,6 +146,22 @@ function caseRules(base: 'case' | 'entity', need: CaseNeed, rule: Omit<EndpointR
   );
   return [own, ...shared];
 }
+
+// Survivor services (decision 010): the case workers of the agency that keeps a record work it; nobody else sees
+// that it exists. Supervisors approve, override and purge, reading nothing; agency administrators set retention.
+// (Another agency reading under consent is pinned by survivors/wall.test.ts across every consent state.)
+const SURVIVOR_WORKERS: Allowed = { victim_advocate: 'own-agency', provider_staff: 'own-agency', child_welfare_worker: 'own-agency' };
+const SURVIVOR_WORKERS_ANY: Allowed = { victim_advocate: 'any', provider_staff: 'any', child_welfare_worker: 'any' };
+const SUPERVISORS: Allowed = { supervisor: 'own-agency' };
+const survivorRule = (rule: Omit<EndpointRule, 'target' | 'visibleTo' | 'allowed'> & { allowed?: Allowed }): EndpointRule => ({
+  allowed: SURVIVOR_WORKERS,
+  ...rule,
+  target: 'survivor',
+  visibleTo: rule.allowed ?? SURVIVOR_WORKERS,
+});
+const referralRule = (target: 'referral-draft' | 'referral-received' | 'referral-accepted', rule: Omit<EndpointRule, 'target' | 'visibleTo' | 'allowed'>): EndpointRule => ({ ...rule, target, allowed: SURVIVOR_WORKERS, visibleTo: SURVIVOR_WORKERS });
+const survivorBody = () => ({ identity: { names: ['Matrix Survivor'] }, contact: { phones: ['713-555-0111'] }, narrative: 'Matrix account.' });
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const caseBody = (t: CaseTarget) => ({ title: `Matrix case ${t.unique}`, traffickingType: 'labor', jurisdictions: ['Matrix County'] });
 
@@ -266,6 +289,44 @@ export const ENDPOINT_RULES: readonly EndpointRule[] = [
   { name: 'read a deconfliction hit', method: 'GET', path: '/api/deconfliction/hits/:id', target: 'hit', allowed: HIT_READERS, visibleTo: HIT_READERS, status: 200 },
   { name: 'agree to share over a hit', method: 'POST', path: '/api/deconfliction/hits/:id/agree', target: 'hit', allowed: CASE_OWNERS, visibleTo: HIT_READERS, status: 200, body: () => ({ level: 'read' }) },
   { name: 'decline to share over a hit', method: 'POST', path: '/api/deconfliction/hits/:id/decline', target: 'hit', allowed: CASE_OWNERS, visibleTo: HIT_READERS, status: 200 },
+
+  // Survivor services: records, screening, needs, plans, services delivered, documents, Safe Harbor, purge, retention.
+  { name: 'list survivor records', method: 'GET', path: '/api/survivors', target: 'none', allowed: SURVIVOR_WORKERS_ANY, status: 200 },
+  { name: 'create a survivor record', method: 'POST', path: '/api/survivors', target: 'none', allowed: SURVIVOR_WORKERS_ANY, status: 201, body: survivorBody },
+  { name: 'read the screening questionnaire', method: 'GET', path: '/api/survivors/screening-questions', target: 'none', allowed: SURVIVOR_WORKERS_ANY, status: 200 },
+  { name: 'read the agency’s survivor-services figures', method: 'GET', path: '/api/survivors/metrics', target: 'none', allowed: SURVIVOR_WORKERS_ANY, status: 200 },
+  { name: 'read the retention rules', method: 'GET', path: '/api/survivors/retention-rules', target: 'none', allowed: { agency_admin: 'any' }, status: 200 },
+  { name: 'set the retention rules', method: 'PUT', path: '/api/survivors/retention-rules', target: 'none', allowed: { agency_admin: 'any' }, status: 200, body: () => ({ rules: [{ part: 'narrative', daysAfterClosing: 365 }] }) },
+  survivorRule({ name: 'read a survivor record', method: 'GET', path: '/api/survivors/:id', status: 200 }),
+  survivorRule({ name: 'change a survivor record', method: 'PATCH', path: '/api/survivors/:id', status: 200, body: () => ({ contact: { phones: ['713-555-0122'] } }) }),
+  survivorRule({ name: 'screen a survivor', method: 'POST', path: '/api/survivors/:id/screenings', status: 201, body: () => ({ answers: { forced_work: 'yes', threats: 'no' } }) }),
+  survivorRule({ name: 'add a need', method: 'POST', path: '/api/survivors/:id/needs', status: 201, body: () => ({ domain: 'medical' }) }),
+  survivorRule({ name: 'change a need', method: 'PATCH', path: '/api/survivors/:id/needs/:needId', status: 200, body: () => ({ status: 'met' }) }),
+  survivorRule({ name: 'add a goal to the service plan', method: 'POST', path: '/api/survivors/:id/goals', status: 201, body: () => ({ domain: 'medical', description: 'Matrix goal', targetDate: '2030-01-01' }) }),
+  survivorRule({ name: 'change a goal', method: 'PATCH', path: '/api/survivors/:id/goals/:goalId', status: 200, body: () => ({ status: 'achieved' }) }),
+  survivorRule({ name: 'record a service delivered', method: 'POST', path: '/api/survivors/:id/services', status: 201, body: () => ({ serviceType: 'medical', deliveredOn: '2026-01-02', hours: 1 }) }),
+  survivorRule({ name: 'change a survivor task', method: 'PATCH', path: '/api/survivors/:id/tasks/:taskId', status: 200, body: () => ({ status: 'done' }) }),
+  survivorRule({ name: 'add a survivor document', method: 'POST', path: '/api/survivors/:id/documents', status: 201, body: () => ({ title: 'Matrix scan', contentBase64: pngWithText().toString('base64') }) }),
+  survivorRule({ name: 'download a survivor document', method: 'GET', path: '/api/survivors/:id/documents/:documentId', status: 200 }),
+  survivorRule({ name: 'override Safe Harbor routing', method: 'POST', path: '/api/survivors/:id/safe-harbor/override', allowed: SUPERVISORS, status: 200, body: () => ({ reason: 'Matrix: the passport shows the person is an adult.' }) }),
+  survivorRule({ name: 'purge a survivor record', method: 'POST', path: '/api/survivors/:id/purge', allowed: SUPERVISORS, status: 200, body: () => ({ parts: ['narrative'] }) }),
+
+  // The consent ledger and compelled disclosures.
+  survivorRule({ name: 'record a consent', method: 'POST', path: '/api/survivors/:id/consents', status: 201, body: (t) => ({ recipientAgencyId: t.params.elsewhereAgencyId, purpose: 'Matrix shelter', categories: ['identity', 'needs'], method: 'signed_form', expiresAt: inDays(30) }) }),
+  survivorRule({ name: 'revoke a consent', method: 'POST', path: '/api/survivors/:id/consents/:consentId/revoke', status: 200 }),
+  survivorRule({ name: 'print a consent form', method: 'GET', path: '/api/survivors/:id/consents/:consentId/form', status: 200, query: () => 'lang=es' }),
+  survivorRule({ name: 'record a compelled disclosure', method: 'POST', path: '/api/survivors/:id/disclosures', status: 201, body: (t) => ({ recipientAgencyId: t.params.elsewhereAgencyId, recipientDescription: 'Matrix court', basis: 'court_order', legalReference: 'Matrix order', categories: ['services'], expiresAt: inDays(3), notice: { givenAt: new Date().toISOString(), method: 'in person' } }) }),
+  survivorRule({ name: 'approve a compelled disclosure', method: 'POST', path: '/api/survivors/:id/disclosures/:disclosureId/decide', allowed: SUPERVISORS, status: 200, body: () => ({ decision: 'approved', reason: 'Matrix order is valid.' }) }),
+
+  // Referrals to directory providers.
+  survivorRule({ name: 'refer a survivor to a provider', method: 'POST', path: '/api/survivors/:id/referrals', status: 201, body: (t) => ({ providerId: t.params.providerId, serviceType: 'shelter' }) }),
+  { name: 'list referrals received', method: 'GET', path: '/api/referrals', target: 'none', allowed: SURVIVOR_WORKERS_ANY, status: 200, query: () => 'box=inbox' },
+  referralRule('referral-received', { name: 'read a referral received', method: 'GET', path: '/api/referrals/:id', status: 200 }),
+  referralRule('referral-draft', { name: 'send a referral', method: 'POST', path: '/api/referrals/:id/send', status: 200 }),
+  referralRule('referral-draft', { name: 'withdraw a referral', method: 'POST', path: '/api/referrals/:id/withdraw', status: 200 }),
+  referralRule('referral-received', { name: 'accept a referral', method: 'POST', path: '/api/referrals/:id/accept', status: 200 }),
+  referralRule('referral-received', { name: 'decline a referral', method: 'POST', path: '/api/referrals/:id/decline', status: 200, body: () => ({ reason: 'No bed for a family of four.' }) }),
+  referralRule('referral-accepted', { name: 'complete a referral', method: 'POST', path: '/api/referrals/:id/complete', status: 200, body: () => ({ outcome: 'Stayed 30 days, moved to transitional housing.' }) }),
 ];
 
 /**
