@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { actorFor } from '../access/access.ts';
 import { createAgency } from '../../modules/agencies/agencies.service.ts';
 import { createUser } from '../../modules/users/users.service.ts';
+import { createSurvivor } from '../../modules/survivors/survivors.service.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { runDueJobs, scheduleRecurringJobs } from '../jobs/runner.ts';
 import { createTestAgency, createTestUser, type TestUser } from '../../test/factories.ts';
@@ -16,7 +17,7 @@ import { readTableRows, useCanonicalSession } from './rows.ts';
 /**
  * Fills a Haven with a bit of everything the foundation stores, through the services and the HTTP API:
  * agencies, users with roles, activation links, sessions, TOTP enrollment with recovery codes, failed
- * sign-ins, audit entries and jobs (done and pending), and the key check value.
+ * sign-ins, audit entries and jobs (done and pending), the key check value, and a sealed survivor record.
  */
 export async function populateHaven(ctx: AppContext, app: FastifyInstance, clock: TestClock): Promise<{ admin: TestUser }> {
   await ctx.db.insertInto('settings').values({ key: 'key_check', value: JSON.stringify(ctx.keys.checkValue()) }).execute();
@@ -26,7 +27,13 @@ export async function populateHaven(ctx: AppContext, app: FastifyInstance, clock
   const police = await createAgency(ctx, actor, { name: 'Riverside Police', shortName: 'RPD', type: 'law_enforcement', contactEmail: 'desk@rpd.test', contactPhone: '+1 555 0100' });
   const shelter = await createAgency(ctx, actor, { name: 'Harbor House', shortName: null, type: 'victim_service_provider', contactEmail: null, contactPhone: null });
   await createUser(ctx, actor, { agencyId: police.id, email: 'detective@rpd.test', displayName: 'Dana Detective', roles: ['investigator'] });
-  await createUser(ctx, actor, { agencyId: shelter.id, email: 'advocate@harbor.test', displayName: 'Ana Advocate', roles: ['victim_advocate', 'agency_admin'] });
+  const advocate = await createUser(ctx, actor, { agencyId: shelter.id, email: 'advocate@harbor.test', displayName: 'Ana Advocate', roles: ['victim_advocate', 'agency_admin'] });
+  // A survivor record: sealed parts, blind indexes and the agency's data key, all under row-level security.
+  await createSurvivor(ctx, actorFor({ id: advocate.user.id, agencyId: shelter.id, roles: ['victim_advocate'] }), {
+    identity: { names: ['Backup Survivor'], aliases: [], birthDate: '1990-05-05', documents: [], allegedTraffickers: [] },
+    contact: { phones: ['713-555-0177'], emails: [], addresses: [], safeToContact: null },
+    narrative: 'Kept in the backup.', gender: null, estimatedAge: null, primaryLanguage: null, traffickingType: 'labor', identifiedAt: null,
+  });
 
   await signIn(app, clock, admin);
   const newcomer = await createTestUser(ctx, { agencyId: shelter.id, roles: ['provider_staff'], enrolled: false });

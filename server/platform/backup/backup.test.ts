@@ -69,7 +69,7 @@ describe('backup and restore', () => {
     const after = await tableDigests(target.db);
     expect(after).toEqual(before);
     expect(summary.tables.find((t) => t.table === 'users')?.rows).toBe(before.users!.rows);
-    for (const table of ['agencies', 'users', 'user_roles', 'sessions', 'recovery_codes', 'account_tokens', 'audit_log', 'jobs', 'settings']) {
+    for (const table of ['agencies', 'users', 'user_roles', 'sessions', 'recovery_codes', 'account_tokens', 'audit_log', 'jobs', 'settings', 'survivors', 'survivor_blind_indexes', 'survivor_data_keys']) {
       expect(before[table]!.rows, table).toBeGreaterThan(0);
     }
   });
