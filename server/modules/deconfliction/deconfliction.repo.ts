@@ -126,8 +126,10 @@ export function findHit(db: Db, id: string) {
   return hitSelect(db).where('h.id', '=', id).executeTakeFirst();
 }
 
-export function listHits(db: Db, agencyId: string | null, status: 'open' | 'shared' | 'declined' | undefined, limit: number) {
+export function listHits(db: Db, filter: { agencyId: string | null; status?: 'open' | 'shared' | 'declined' | undefined; caseId?: string | undefined; limit: number }) {
+  const { agencyId, status, caseId, limit } = filter;
   let q = hitSelect(db);
+  if (caseId) q = q.where((eb) => eb.or([eb('h.case_a_id', '=', caseId), eb('h.case_b_id', '=', caseId)]));
   if (agencyId) q = q.where((eb) => eb.or([eb('h.agency_a_id', '=', agencyId), eb('h.agency_b_id', '=', agencyId)]));
   if (status === 'shared') q = q.where('h.shared_at', 'is not', null);
   if (status === 'declined') q = q.where((eb) => eb.or([eb('h.a_answer', '=', 'declined'), eb('h.b_answer', '=', 'declined')]));

@@ -4,7 +4,12 @@ const LEVELS = ['summary', 'read', 'edit'] as const;
 const answer = z.object({ answer: z.enum(['agreed', 'declined']), level: z.enum(LEVELS).nullable() }).nullable();
 
 export const hitIdParams = z.object({ id: z.uuid('That is not a valid hit id.') });
-export const hitListQuery = z.object({ status: z.enum(['open', 'shared', 'declined']).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });
+export const hitListQuery = z.object({
+  status: z.enum(['open', 'shared', 'declined']).optional(),
+  /** Only the hits of this case: the case page asks every few seconds, so it asks for no more. */
+  caseId: z.uuid('That is not a valid case id.').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
 export const agreeInput = z.object({ level: z.enum(LEVELS, { message: 'Choose the level you share your case at: summary, read or edit.' }) });
 
 /**

@@ -143,4 +143,20 @@ describe('deconfliction', () => {
     expect(declined.mine.answer).toEqual({ answer: 'declined', level: null });
     expect((await houstonDet.agent.get('/api/deconfliction/hits?status=declined')).json().hits.map((x: { id: string }) => x.id)).toContain(hit.hitId);
   });
+
+  it('lists one case’s hits for its case page, and nothing of a case of an agency that is no party', async () => {
+    const mine = await openCase(houstonDet.agent, 'Handles');
+    const theirs = await openCase(harrisDet.agent, 'Handles too');
+    const other = await openCase(houstonDet.agent, 'Unrelated');
+    await add(houstonDet.agent, mine.id, { entity: { kind: 'online_account', platform: 'instagram', handle: '@Bellaire.Spa' } });
+    const hit = (await add(harrisDet.agent, theirs.id, { entity: { kind: 'online_account', platform: 'Instagram', handle: 'bellaire.spa' } })).json().deconfliction[0];
+    const ids = async (agent: Agent, caseId: string) => (await agent.get(`/api/deconfliction/hits?caseId=${caseId}`)).json().hits.map((x: { id: string }) => x.id);
+    expect(await ids(houstonDet.agent, mine.id)).toEqual([hit.hitId]);
+    expect(await ids(harrisDet.agent, theirs.id)).toEqual([hit.hitId]);
+    expect(await ids(houstonDet.agent, other.id)).toEqual([]);
+    // Asking about another agency's case finds only hits the caller's agency is a party to.
+    const stranger = await openSession(h, await createTestUser(h.ctx, { agencyId: (await createTestAgency(h.ctx, { type: 'law_enforcement' })).id, roles: ['investigator'] }));
+    expect(await ids(stranger, mine.id)).toEqual([]);
+    expect((await houstonDet.agent.get('/api/deconfliction/hits?caseId=not-a-case')).statusCode).toBe(400);
+  });
 });

@@ -70,10 +70,10 @@ async function presentHit(ctx: AppContext, h: repo.HitRow, side: 'a' | 'b' | nul
 }
 
 /** Hits of the actor's agency (investigators, prosecutors), or of every agency (coordinators). */
-export async function listHits(ctx: AppContext, actor: Actor, query: { status?: 'open' | 'shared' | 'declined' | undefined; limit: number }): Promise<HitView[]> {
+export async function listHits(ctx: AppContext, actor: Actor, query: { status?: 'open' | 'shared' | 'declined' | undefined; caseId?: string | undefined; limit: number }): Promise<HitView[]> {
   const scope = scopeOf(actor, 'read', 'deconfliction');
   if (!scope) throw forbidden('Your role does not see deconfliction hits.');
-  const rows = await repo.listHits(ctx.db, scope === 'any' ? null : actor.agencyId, query.status, query.limit);
+  const rows = await repo.listHits(ctx.db, { agencyId: scope === 'any' ? null : actor.agencyId, status: query.status, caseId: query.caseId, limit: query.limit });
   return Promise.all(rows.map((h) => presentHit(ctx, h, sideOf(actor, h))));
 }
 

@@ -14,7 +14,7 @@ import { useHits } from './deconflictionApi.ts';
 export function CaseHits({ caseId, canAnswer }: { caseId: string; canAnswer: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const hits = useHits({ poll: true });
+  const hits = useHits({ caseId, poll: true });
   const mine = (hits.data ?? []).filter((hit) => hit.mine?.case.id === caseId);
   const open = mine.filter((hit) => hit.status === 'open');
   const settled = mine.filter((hit) => hit.status !== 'open');

@@ -10,13 +10,14 @@ export const hitsKey = ['deconfliction', 'hits'] as const;
 /** How often an open case page asks for hits, so the other investigator hears of one within seconds. */
 export const HIT_POLL_MS = 5_000;
 
-/** The viewer's agency's hits (every hit for coordinators); `poll` asks again every few seconds. */
-export function useHits(options: { status?: HitStatus | ''; enabled?: boolean; poll?: boolean } = {}) {
+/** The viewer's agency's hits (every hit for coordinators), or one case's; `poll` asks again every few seconds. */
+export function useHits(options: { status?: HitStatus | ''; caseId?: string; enabled?: boolean; poll?: boolean } = {}) {
   const status = options.status || undefined;
+  const caseId = options.caseId;
   return useQuery({
-    queryKey: [...hitsKey, 'list', status ?? 'all'],
+    queryKey: [...hitsKey, 'list', status ?? 'all', caseId ?? 'any'],
     enabled: options.enabled ?? true,
-    queryFn: async ({ signal }) => (await api.get<{ hits: Hit[] }>('/api/deconfliction/hits', { signal, query: { status, limit: 200 } })).hits,
+    queryFn: async ({ signal }) => (await api.get<{ hits: Hit[] }>('/api/deconfliction/hits', { signal, query: { status, caseId, limit: 200 } })).hits,
     refetchInterval: options.poll ? HIT_POLL_MS : false,
   });
 }
