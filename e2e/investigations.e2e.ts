@@ -85,6 +85,7 @@ describe('investigations: two agencies on one phone number, deconfliction, shari
     houston = await addStaffMember(browser, adminApi, { agency: houstonPd, person: priya, roles: ['investigator'] });
     harris = await addStaffMember(browser, adminApi, { agency: harrisSo, person: jordan, roles: ['investigator'] });
     coordinator = await addStaffMember(browser, adminApi, { agency: { id: taskForce.id, type: 'task_force_coordinator' }, person: morgan, roles: ['coordinator'] });
+    await adminApi.call('POST', '/api/users', { agencyId: houstonPd.id, email: 'sam.ortiz@houston-pd.example.org', displayName: 'Sam Ortiz', roles: ['investigator'] });
   });
 
   afterAll(async () => {
@@ -117,6 +118,13 @@ describe('investigations: two agencies on one phone number, deconfliction, shari
     await links.getByRole('button', { name: c.links.submit }).click();
     await page.getByRole('region', { name: c.links.title }).getByText('Victor Lang uses +17135550199', { exact: true }).waitFor();
     await checkPage(page, 'case-with-entities');
+
+    // A colleague is put on the case from the list of people who may work it.
+    const people = page.getByRole('region', { name: c.assignments.title });
+    await people.getByLabel(field(c.assignments.person)).selectOption({ label: 'Sam Ortiz' });
+    await people.getByRole('button', { name: c.assignments.submit }).click();
+    await people.getByRole('listitem').filter({ hasText: 'Sam Ortiz' }).waitFor();
+    expect(await people.getByLabel(field(c.assignments.person)).locator('option', { hasText: 'Sam Ortiz' }).count()).toBe(0);
     expect(houston.actor.problems()).toEqual([]);
   });
 

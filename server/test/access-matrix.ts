@@ -259,6 +259,7 @@ export const ENDPOINT_RULES: readonly EndpointRule[] = [
   ...caseRules('case', 'owner', { name: 'change a case', method: 'PATCH', path: '/api/cases/:id', status: 200, body: () => ({ status: 'active', jurisdictions: ['Matrix County', 'State'] }) }),
   ...caseRules('case', 'owner', { name: 'share a case with another agency', method: 'POST', path: '/api/cases/:id/partners', status: 200, body: (t) => ({ agencyId: t.params.newPartnerId, level: 'read' }) }),
   ...caseRules('case', 'owner', { name: 'stop sharing a case', method: 'DELETE', path: '/api/cases/:id/partners/:agencyId', status: 200 }),
+  ...caseRules('case', 'edit', { name: 'list the people who may work a case', method: 'GET', path: '/api/cases/:id/people', status: 200 }),
   ...caseRules('case', 'owner', { name: 'assign a person to a case', method: 'POST', path: '/api/cases/:id/assignments', status: 200, body: (t) => ({ userId: t.params.assigneeId, role: 'member' }) }),
   ...caseRules('case', 'owner', { name: 'unassign a person from a case', method: 'DELETE', path: '/api/cases/:id/assignments/:userId', status: 200 }),
   tipRule({ name: 'open a case from a tip', method: 'POST', path: '/api/cases/from-tip', allowed: CASE_OWNERS, status: 201, body: (t) => ({ tipId: t.params.id }) }),

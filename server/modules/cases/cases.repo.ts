@@ -197,3 +197,21 @@ export function findCases(db: Db, ids: readonly string[], agencyId: string) {
   if (!ids.length) return Promise.resolve([]);
   return caseSelect(db, agencyId).where('c.id', 'in', ids).execute();
 }
+
+/** Active people of the lead agency and of partner agencies at `edit`, with their roles: who might work a case. */
+export async function findCaseWorkerCandidates(db: Db, caseId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(['u.id', 'u.display_name', 'u.agency_id', 'a.name as agency_name', (eb) => eb.selectFrom('user_roles as r').select((x) => x.fn.agg<string[]>('array_agg', ['r.role']).as('roles')).whereRef('r.user_id', '=', 'u.id').as('roles')])
+    .where('u.disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('u.agency_id', '=', eb.selectFrom('cases').select('lead_agency_id').where('id', '=', caseId)),
+        eb('u.agency_id', 'in', eb.selectFrom('case_partners').select('agency_id').where('case_id', '=', caseId).where('level', '=', 'edit')),
+      ]),
+    )
+    .orderBy('a.name')
+    .orderBy('u.display_name')
+    .execute();
+}

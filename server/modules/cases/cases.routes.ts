@@ -6,6 +6,7 @@ import * as cases from './cases.service.ts';
 import * as work from './cases.work.ts';
 import { checkSafeHarbor, recordOutcome } from './outcomes.ts';
 import { createCaseFromTip } from './conversion.ts';
+import { listCaseWorkers } from './cases.people.ts';
 import * as s from './cases.schema.ts';
 
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -38,6 +39,10 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete('/cases/:id/partners/:agencyId', { schema: { tags, params: s.partnerParams, response: one } }, async (request) =>
       cases.revokePartner(ctx, requireStaff(request).actor, request.params.id, request.params.agencyId),
     );
+
+    app.get('/cases/:id/people', { schema: { tags, params: s.caseIdParams, response: { 200: s.caseWorkersView } } }, async (request) => ({
+      people: await listCaseWorkers(ctx, requireStaff(request).actor, request.params.id),
+    }));
 
     app.post('/cases/:id/assignments', { schema: { tags, params: s.caseIdParams, body: s.assignmentInput, response: one } }, async (request) =>
       cases.assignPerson(ctx, requireStaff(request).actor, request.params.id, request.body),

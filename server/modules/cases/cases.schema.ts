@@ -60,6 +60,9 @@ export const partnerParams = caseIdParams.extend({ agencyId: z.uuid('That is not
 
 export const assignmentInput = z.object({ userId: z.uuid('Choose a person.'), role: z.enum(['lead', 'member']).default('member') });
 export const assignmentParams = caseIdParams.extend({ userId: z.uuid('That is not a valid person id.') });
+export const caseWorkersView = z.object({
+  people: z.array(z.object({ id: z.uuid(), name: z.string(), agencyName: z.string(), assignment: z.enum(['lead', 'member']).nullable() })),
+});
 
 const ref = z.object({ id: z.uuid(), name: z.string() });
 

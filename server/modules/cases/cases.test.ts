@@ -132,6 +132,29 @@ describe('cases', () => {
     expect(after.detail.assignments.map((a: { userId: string }) => a.userId)).not.toContain(sheriffDeputy.user.id);
   });
 
+  it('lists who may be assigned: the lead agency’s and edit partners’ case workers, never other roles or agencies', async () => {
+    const c = await newCase('People picker');
+    const colleague = await person(police.id, ['investigator']);
+    const clerk = await person(police.id, ['agency_admin']);
+    const deputy = await person(sheriff.id, ['investigator']);
+    const gone = await person(police.id, ['investigator']);
+    await h.ctx.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', gone.user.id).execute();
+    const ids = async (agent: Agent) => (await agent.get(`/api/cases/${c.id}/people`)).json().people.map((p: { id: string }) => p.id);
+    const before = (await detective.get(`/api/cases/${c.id}/people`)).json().people;
+    expect(before.find((p: { id: string }) => p.id === detectiveId)).toMatchObject({ agencyName: 'Riverside Police', assignment: 'lead' });
+    expect(before.map((p: { id: string }) => p.id)).toContain(colleague.user.id);
+    for (const absent of [clerk, deputy, gone]) expect(before.map((p: { id: string }) => p.id)).not.toContain(absent.user.id);
+
+    await detective.post(`/api/cases/${c.id}/partners`, { agencyId: sheriff.id, level: 'read' });
+    expect(await ids(detective)).not.toContain(deputy.user.id);
+    expect((await deputy.agent.get(`/api/cases/${c.id}/people`)).statusCode).toBe(403);
+    await detective.post(`/api/cases/${c.id}/partners`, { agencyId: sheriff.id, level: 'edit' });
+    expect(await ids(detective)).toContain(deputy.user.id);
+    expect(await ids(deputy.agent)).toContain(colleague.user.id);
+    expect((await outsider.get(`/api/cases/${c.id}/people`)).statusCode).toBe(404);
+    expect((await advocate.get(`/api/cases/${c.id}/people`)).statusCode).toBe(403);
+  });
+
   it('audits every read of a case', async () => {
     const c = await newCase('Audited read');
     await detective.get(`/api/cases/${c.id}`);

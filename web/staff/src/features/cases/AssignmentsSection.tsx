@@ -2,36 +2,36 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { User } from '../../api/types.ts';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
 import { SelectField } from '../../components/form/SelectField.tsx';
 import { SubmitButton } from '../../components/form/SubmitButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { describeError, fromApiError, fromFieldProblems, type FormErrors } from '../../components/form/formErrors.ts';
-import { useSignedInUser } from '../auth/session.ts';
 import { useAssignPerson, useUnassignPerson } from './casesApi.ts';
 import type { Assignment, Case } from './caseTypes.ts';
 
-// Roles whose holders work cases of their own agency (the server checks each assignment again).
-const CASE_WORKER_ROLES = ['investigator', 'prosecutor'];
+interface CaseWorker {
+  id: string;
+  name: string;
+  agencyName: string;
+  assignment: Assignment['role'] | null;
+}
 
-/** The lead agency's people who could work the case, for those whose role may list people. */
-function useCaseWorkers(agencyId: string, enabled: boolean) {
+/** The people the server would accept on the case: the lead agency's and edit partners' case workers. */
+function useCaseWorkers(caseId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'list', { agencyId, q: '' }],
-    queryFn: async () => (await api.get<{ users: User[] }>('/api/users', { query: { agencyId } })).users,
+    queryKey: ['cases', caseId, 'people'],
+    queryFn: async ({ signal }) => (await api.get<{ people: CaseWorker[] }>(`/api/cases/${encodeURIComponent(caseId)}/people`, { signal })).people,
     enabled,
-    select: (users) => users.filter((user) => user.status === 'active' && user.roles.some((role) => CASE_WORKER_ROLES.includes(role))),
   });
 }
 
 /** Who works the case: one lead and members. The lead agency's investigators and prosecutors change it. */
-export function AssignmentsSection({ kase, canManage, canListPeople }: { kase: Case; canManage: boolean; canListPeople: boolean }) {
+export function AssignmentsSection({ kase, canManage }: { kase: Case; canManage: boolean }) {
   const { t } = useTranslation();
-  const me = useSignedInUser();
   const assign = useAssignPerson(kase.id);
   const unassign = useUnassignPerson(kase.id);
-  const people = useCaseWorkers(kase.leadAgency.id, canManage && canListPeople);
+  const people = useCaseWorkers(kase.id, canManage);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<'lead' | 'member'>('member');
   const [errors, setErrors] = useState<FormErrors | null>(null);
@@ -56,7 +56,7 @@ export function AssignmentsSection({ kase, canManage, canListPeople }: { kase: C
     event.preventDefault();
     const problems = fromFieldProblems(t, { 'body.userId': userId ? undefined : t('cases.assignments.choosePerson') });
     setErrors(problems);
-    if (!problems) save({ userId, role }, people.data?.find((person) => person.id === userId)?.displayName ?? '');
+    if (!problems) save({ userId, role }, people.data?.find((person) => person.id === userId)?.name ?? '');
   };
 
   const remove = (assignment: Assignment) => {
@@ -97,7 +97,7 @@ export function AssignmentsSection({ kase, canManage, canListPeople }: { kase: C
           ))}
         </ul>
       )}
-      {canManage && canListPeople && (
+      {canManage && (
         <form className="form entry-form" noValidate onSubmit={submit} aria-labelledby="add-assignment-heading">
           <h3 id="add-assignment-heading">{t('cases.assignments.add')}</h3>
           <FormAlert errors={errors} />
@@ -107,7 +107,7 @@ export function AssignmentsSection({ kase, canManage, canListPeople }: { kase: C
               label={t('cases.assignments.person')}
               value={userId}
               onValueChange={setUserId}
-              options={[{ value: '', label: t('cases.assignments.choosePerson') }, ...available.map((person) => ({ value: person.id, label: person.displayName }))]}
+              options={[{ value: '', label: t('cases.assignments.choosePerson') }, ...available.map((person) => ({ value: person.id, label: person.agencyName === kase.leadAgency.name ? person.name : `${person.name} (${person.agencyName})` }))]}
               error={errors?.fields['body.userId']}
             />
             <SelectField path="assignment.role" label={t('cases.assignments.role')} value={role} onValueChange={(value) => setRole(value as 'lead' | 'member')} options={[{ value: 'member', label: roleLabel('member') }, { value: 'lead', label: roleLabel('lead') }]} />
@@ -116,17 +116,6 @@ export function AssignmentsSection({ kase, canManage, canListPeople }: { kase: C
             {t('cases.assignments.submit')}
           </SubmitButton>
         </form>
-      )}
-      {canManage && !canListPeople && (
-        <>
-          <FormAlert errors={errors} />
-          {!isAssigned(me.id) && (
-            <button type="button" className="button button-secondary" onClick={() => save({ userId: me.id, role: 'member' }, me.displayName)}>
-              {t('cases.assignments.assignMe')}
-            </button>
-          )}
-          <p className="hint">{t('cases.assignments.cannotList')}</p>
-        </>
       )}
     </section>
   );

@@ -96,7 +96,7 @@ function CaseView({ caseId }: { caseId: string }) {
                 )}
                 <TasksSection caseId={kase.id} tasks={detail.tasks} assignments={detail.assignments} canEdit={can.edit} />
                 <DocumentsSection caseId={kase.id} documents={detail.documents} canEdit={can.edit} />
-                <AssignmentsSection kase={kase} canManage={can.own} canListPeople={can.listPeople} />
+                <AssignmentsSection kase={kase} canManage={can.own} />
                 <PartnersSection kase={kase} canManage={can.own} />
               </div>
             )}

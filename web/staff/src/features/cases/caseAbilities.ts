@@ -11,7 +11,6 @@ export const CASE_PERMISSIONS = {
   search: ['read:case:own-agency', 'read:case:partner', 'read:case-list:any'],
   deconfliction: ['read:deconfliction:own-agency', 'read:deconfliction:any'],
   answerHits: ['manage:deconfliction:own-agency'],
-  listPeople: ['read:user:any', 'read:user:own-agency', 'manage:user:any', 'manage:user:own-agency'],
   overrideSafeHarbor: ['override:safe-harbor:own-agency'],
 } as const;
 
@@ -30,7 +29,6 @@ export interface CaseAbilities {
   /** Closed and referred cases keep their record but take no new content. */
   workable: boolean;
   seeHits: boolean;
-  listPeople: boolean;
   overrideSafeHarbor: boolean;
 }
 
@@ -43,7 +41,6 @@ export function caseAbilities(me: SessionUser, access: CaseAccess, status: strin
     own: access === 'owner',
     workable,
     seeHits: hasAnyPermission(me, ...CASE_PERMISSIONS.deconfliction),
-    listPeople: hasAnyPermission(me, ...CASE_PERMISSIONS.listPeople),
     overrideSafeHarbor: hasAnyPermission(me, ...CASE_PERMISSIONS.overrideSafeHarbor),
   };
 }
