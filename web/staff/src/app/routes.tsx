@@ -45,6 +45,13 @@ import { DeconflictionPage } from '../features/deconfliction/DeconflictionPage.t
 import { HitPage } from '../features/deconfliction/HitPage.tsx';
 import { CaseSearchPage } from '../features/search/CaseSearchPage.tsx';
 
+import { ReferralPage } from '../features/referrals/ReferralPage.tsx';
+import { ReferralsInboxPage } from '../features/referrals/ReferralsInboxPage.tsx';
+import { NewSurvivorPage } from '../features/survivors/NewSurvivorPage.tsx';
+import { SURVIVOR_PERMISSIONS } from '../features/survivors/survivorAbilities.ts';
+import { SurvivorPage } from '../features/survivors/SurvivorPage.tsx';
+import { SurvivorsPage } from '../features/survivors/SurvivorsPage.tsx';
+
 /** Every page of the staff app, under /staff/. */
 export function AppRoutes() {
   return (
@@ -87,6 +94,11 @@ export function AppRoutes() {
           <Route path="search" element={<RequirePermission anyOf={CASE_PERMISSIONS.search}><CaseSearchPage /></RequirePermission>} />
           <Route path="deconfliction" element={<RequirePermission anyOf={CASE_PERMISSIONS.deconfliction}><DeconflictionPage /></RequirePermission>} />
           <Route path="deconfliction/:hitId" element={<RequirePermission anyOf={CASE_PERMISSIONS.deconfliction}><HitPage /></RequirePermission>} />
+          <Route path="survivors" element={<RequirePermission anyOf={SURVIVOR_PERMISSIONS.work}><SurvivorsPage /></RequirePermission>} />
+          <Route path="survivors/new" element={<RequirePermission anyOf={SURVIVOR_PERMISSIONS.create}><NewSurvivorPage /></RequirePermission>} />
+          <Route path="survivors/:survivorId" element={<RequirePermission anyOf={SURVIVOR_PERMISSIONS.work}><SurvivorPage /></RequirePermission>} />
+          <Route path="referrals" element={<RequirePermission anyOf={[...SURVIVOR_PERMISSIONS.respond, ...SURVIVOR_PERMISSIONS.refer]}><ReferralsInboxPage /></RequirePermission>} />
+          <Route path="referrals/:referralId" element={<RequirePermission anyOf={[...SURVIVOR_PERMISSIONS.respond, ...SURVIVOR_PERMISSIONS.refer]}><ReferralPage /></RequirePermission>} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="profile" element={<ProfilePage />} />
         </Route>

@@ -6,6 +6,7 @@ import { hasAnyPermission, PERMISSIONS } from '../auth/session.ts';
 import { useSignOut } from '../auth/useSignOut.ts';
 import { CASE_PERMISSIONS } from '../cases/caseAbilities.ts';
 import { DIRECTORY_PERMISSIONS } from '../directory/directoryAbilities.ts';
+import { SURVIVOR_PERMISSIONS } from '../survivors/survivorAbilities.ts';
 
 interface NavItem {
   to: string;
@@ -19,6 +20,8 @@ export function navItemsFor(user: SessionUser, t: (key: string) => string): NavI
   if (hasAnyPermission(user, ...CASE_PERMISSIONS.work)) items.push({ to: '/cases', label: t('nav.cases') });
   if (hasAnyPermission(user, ...CASE_PERMISSIONS.search)) items.push({ to: '/search', label: t('nav.caseSearch') });
   if (hasAnyPermission(user, ...CASE_PERMISSIONS.deconfliction)) items.push({ to: '/deconfliction', label: t('nav.deconfliction') });
+  if (hasAnyPermission(user, ...SURVIVOR_PERMISSIONS.work)) items.push({ to: '/survivors', label: t('nav.survivors') });
+  if (hasAnyPermission(user, ...SURVIVOR_PERMISSIONS.respond, ...SURVIVOR_PERMISSIONS.refer)) items.push({ to: '/referrals', label: t('nav.referrals') });
   if (hasAnyPermission(user, ...PERMISSIONS.readSafePlaces)) items.push({ to: '/safe-places', label: t('nav.safePlaces') });
   if (hasAnyPermission(user, ...DIRECTORY_PERMISSIONS.read)) items.push({ to: '/directory', label: t('nav.directory') });
   if (hasAnyPermission(user, ...PERMISSIONS.manageAgencies)) items.push({ to: '/agencies', label: t('nav.agencies') });
