@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../components/format.ts';
+import { NoteThread } from '../../components/NoteThread.tsx';
 import { TextEntryForm } from '../tips/TextEntryForm.tsx';
 import { useAddCaseNote } from './caseContentApi.ts';
 import type { Note } from './caseTypes.ts';
@@ -11,20 +11,7 @@ export function NotesSection({ caseId, notes, canEdit }: { caseId: string; notes
   return (
     <section className="card" aria-labelledby="case-notes-heading">
       <h2 id="case-notes-heading">{t('cases.notes.title')}</h2>
-      {notes.length === 0 ? (
-        <p className="muted">{t('cases.notes.none')}</p>
-      ) : (
-        <ol className="thread" aria-label={t('cases.notes.title')}>
-          {notes.map((note) => (
-            <li key={note.id} className="thread-item thread-note">
-              <p className="thread-meta">
-                <strong>{note.author}</strong> · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
-              </p>
-              <p className="thread-body">{note.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <NoteThread notes={notes} label={t('cases.notes.title')} emptyText={t('cases.notes.none')} />
       {canEdit && (
         <TextEntryForm
           name="caseNote"

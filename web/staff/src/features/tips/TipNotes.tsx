@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../components/format.ts';
+import { NoteThread } from '../../components/NoteThread.tsx';
 import { TextEntryForm } from './TextEntryForm.tsx';
 import { useAddNote } from './tipsApi.ts';
 import type { TipDetail } from './tipTypes.ts';
@@ -12,20 +12,7 @@ export function TipNotes({ tip, canWrite }: { tip: TipDetail; canWrite: boolean 
     <section className="card card-internal" aria-labelledby="tip-notes-heading">
       <h2 id="tip-notes-heading">{t('tips.notes.title')}</h2>
       <p className="internal-label">{t('tips.notes.internal')}</p>
-      {tip.notes.length === 0 ? (
-        <p className="muted">{t('tips.notes.none')}</p>
-      ) : (
-        <ol className="thread" aria-label={t('tips.notes.title')}>
-          {tip.notes.map((note) => (
-            <li key={note.id} className="thread-item thread-note">
-              <p className="thread-meta">
-                <strong>{note.author}</strong> · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
-              </p>
-              <p className="thread-body">{note.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <NoteThread notes={tip.notes} label={t('tips.notes.title')} emptyText={t('tips.notes.none')} />
       {canWrite && (
         <TextEntryForm
           name="note"
