@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../survivors/Fact.tsx';
 import { ApiError } from '../../api/client.ts';
 import { Page } from '../../components/Page.tsx';
 import { Loading, LoadError } from '../../components/Loading.tsx';
@@ -93,28 +94,22 @@ export function ReferralPage() {
           <section className="card" aria-labelledby="referral-facts-heading">
             <h2 id="referral-facts-heading">{t('referrals.page.facts')}</h2>
             <dl className="details">
-              <dt>{t('referrals.page.from')}</dt>
-              <dd>{referral.fromAgency.name}</dd>
-              <dt>{t('referrals.page.provider')}</dt>
-              <dd>{referral.provider?.name ?? t('referrals.noProvider')}</dd>
-              <dt>{t('referrals.page.sentAt')}</dt>
-              <dd>{formatDateTime(referral.sentAt) || '—'}</dd>
+              <Fact term={t('referrals.page.from')}>{referral.fromAgency.name}</Fact>
+              <Fact term={t('referrals.page.provider')}>{referral.provider?.name ?? t('referrals.noProvider')}</Fact>
+              <Fact term={t('referrals.page.sentAt')}>{formatDateTime(referral.sentAt) || '—'}</Fact>
               {referral.note && (
                 <>
-                  <dt>{t('referrals.page.note')}</dt>
-                  <dd className="narrative">{referral.note}</dd>
+                  <Fact term={t('referrals.page.note')} className="narrative">{referral.note}</Fact>
                 </>
               )}
               {referral.declineReason && (
                 <>
-                  <dt>{t('referrals.page.declineReason')}</dt>
-                  <dd>{referral.declineReason}</dd>
+                  <Fact term={t('referrals.page.declineReason')}>{referral.declineReason}</Fact>
                 </>
               )}
               {referral.outcome && (
                 <>
-                  <dt>{t('referrals.page.outcome')}</dt>
-                  <dd>{referral.outcome}</dd>
+                  <Fact term={t('referrals.page.outcome')}>{referral.outcome}</Fact>
                 </>
               )}
             </dl>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Fact } from './Fact.tsx';
 import { formatDate } from '../../components/format.ts';
 import { genderLabel } from './survivorLabels.ts';
 import type { Survivor } from './survivorTypes.ts';
@@ -16,26 +17,18 @@ export function IdentitySection({ survivor }: { survivor: Survivor }) {
       <dl className="details">
         {identity && (
           <>
-            <dt>{t('survivors.fields.names')}</dt>
-            <dd>{orDash(identity.names)}</dd>
-            <dt>{t('survivors.fields.aliases')}</dt>
-            <dd>{orDash(identity.aliases)}</dd>
-            <dt>{t('survivors.fields.birthDate')}</dt>
-            <dd>{identity.birthDate ? formatDate(`${identity.birthDate}T12:00:00`) : '—'}</dd>
+            <Fact term={t('survivors.fields.names')}>{orDash(identity.names)}</Fact>
+            <Fact term={t('survivors.fields.aliases')}>{orDash(identity.aliases)}</Fact>
+            <Fact term={t('survivors.fields.birthDate')}>{identity.birthDate ? formatDate(`${identity.birthDate}T12:00:00`) : '—'}</Fact>
           </>
         )}
         {facts && (
           <>
-            <dt>{t('survivors.fields.age')}</dt>
-            <dd>{facts.ageAtIdentification === null ? '—' : t(facts.ageBasis === 'estimated' ? 'survivors.ageEstimated' : 'survivors.ageYears', { age: facts.ageAtIdentification })}</dd>
-            <dt>{t('survivors.fields.gender')}</dt>
-            <dd>{facts.gender ? genderLabel(t, facts.gender) : '—'}</dd>
-            <dt>{t('survivors.fields.language')}</dt>
-            <dd>{facts.primaryLanguage ?? '—'}</dd>
-            <dt>{t('survivors.fields.traffickingType')}</dt>
-            <dd>{t(`survivors.traffickingTypes.${facts.traffickingType}`, { defaultValue: facts.traffickingType })}</dd>
-            <dt>{t('survivors.fields.identifiedOn')}</dt>
-            <dd>{formatDate(facts.identifiedAt)}</dd>
+            <Fact term={t('survivors.fields.age')}>{facts.ageAtIdentification === null ? '—' : t(facts.ageBasis === 'estimated' ? 'survivors.ageEstimated' : 'survivors.ageYears', { age: facts.ageAtIdentification })}</Fact>
+            <Fact term={t('survivors.fields.gender')}>{facts.gender ? genderLabel(t, facts.gender) : '—'}</Fact>
+            <Fact term={t('survivors.fields.language')}>{facts.primaryLanguage ?? '—'}</Fact>
+            <Fact term={t('survivors.fields.traffickingType')}>{t(`survivors.traffickingTypes.${facts.traffickingType}`, { defaultValue: facts.traffickingType })}</Fact>
+            <Fact term={t('survivors.fields.identifiedOn')}>{formatDate(facts.identifiedAt)}</Fact>
           </>
         )}
       </dl>
@@ -51,14 +44,10 @@ export function ContactSection({ survivor }: { survivor: Survivor }) {
     <section className="card" aria-labelledby="survivor-contact-heading">
       <h2 id="survivor-contact-heading">{t('survivors.sections.contact')}</h2>
       <dl className="details">
-        <dt>{t('survivors.fields.phones')}</dt>
-        <dd>{orDash(contact.phones)}</dd>
-        <dt>{t('survivors.fields.emails')}</dt>
-        <dd>{orDash(contact.emails)}</dd>
-        <dt>{t('survivors.fields.addresses')}</dt>
-        <dd>{orDash(contact.addresses)}</dd>
-        <dt>{t('survivors.fields.safeToContact')}</dt>
-        <dd>{contact.safeToContact ?? '—'}</dd>
+        <Fact term={t('survivors.fields.phones')}>{orDash(contact.phones)}</Fact>
+        <Fact term={t('survivors.fields.emails')}>{orDash(contact.emails)}</Fact>
+        <Fact term={t('survivors.fields.addresses')}>{orDash(contact.addresses)}</Fact>
+        <Fact term={t('survivors.fields.safeToContact')}>{contact.safeToContact ?? '—'}</Fact>
       </dl>
     </section>
   );
