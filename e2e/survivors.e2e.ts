@@ -15,6 +15,7 @@ const admin: Person & { agencyName: string } = { agencyName: 'Bayou City Anti-Tr
 const morgan: Person = { displayName: 'Morgan Ellis', email: 'morgan.ellis@bayou.example.org', password: 'harbor violet compass 5521' };
 const lucia: Person = { displayName: 'Lucía Paredes', email: 'lucia.paredes@casa-esperanza.example.org', password: 'cedar lantern brook 6610' };
 const dana: Person = { displayName: 'Dana Whitfield', email: 'dana.whitfield@bridges.example.org', password: 'copper meadow signal 4471' };
+const ruth: Person = { displayName: 'Ruth Adeyemi', email: 'ruth.adeyemi@bridges.example.org', password: 'willow anchor ember 3390' };
 const priya: Person = { displayName: 'Priya Shah', email: 'priya.shah@houston-pd.example.org', password: 'quartz meadow lantern 8830' };
 const SHELTER_AGENCY = 'Casa Esperanza';
 const SHELTER = 'Casa Esperanza Youth Shelter';
@@ -39,6 +40,8 @@ describe('survivor services: a record behind the wall, screened, planned, shared
   let shelterStaff: StaffMember;
   let caseManager: StaffMember;
   let investigator: StaffMember;
+  let supervisor: StaffMember;
+  let minorId = '';
   let survivorId = '';
   let referralId = '';
 
@@ -49,6 +52,7 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     const coordinator = await addStaffMember(browser, adminApi, { agency: { id: taskForce.id, type: 'task_force_coordinator' }, person: morgan, roles: ['coordinator'] });
     shelterStaff = await addStaffMember(browser, adminApi, { agency: { name: SHELTER_AGENCY, type: 'victim_service_provider' }, person: lucia, roles: ['provider_staff'] });
     caseManager = await addStaffMember(browser, adminApi, { agency: { name: 'Bridges Case Management', type: 'victim_service_provider' }, person: dana, roles: ['victim_advocate'] });
+    supervisor = await addStaffMember(browser, adminApi, { agency: { id: caseManager.agencyId, type: 'victim_service_provider' }, person: ruth, roles: ['victim_advocate', 'supervisor'] });
     investigator = await addStaffMember(browser, adminApi, { agency: { name: 'Houston Police Department', type: 'law_enforcement' }, person: priya, roles: ['investigator'] });
     await coordinator.actor.close();
 
@@ -279,7 +283,7 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     await page.getByLabel(field(s.fields.traffickingType)).selectOption('sex');
     await page.getByRole('button', { name: s.newRecord.submit }).click();
     await expectHeading(page, `Survivor #2: ${minor.name}`);
-    const minorId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    minorId = new URL(page.url()).pathname.split('/').pop() ?? '';
 
     const { tasks } = await caseManager.api.call<{ tasks: Array<{ dueAt: string }> }>('GET', `/api/survivors/${minorId}`);
     // The day is enough to compare: the time's spacing differs between ICU versions.
@@ -306,6 +310,50 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     await checkPage(page, 'survivor-minor-safe-harbor');
     await expectFitsWidth(page);
     expect(caseManager.actor.problems()).toEqual([]);
+  });
+
+  it('asks a second person to approve a compelled disclosure, and lets a supervisor purge a record after confirming', async () => {
+    const dl = en.disclosures;
+    const { page } = caseManager.actor;
+    await page.goto(`/staff/survivors/${survivorId}`);
+    const section = page.getByRole('region', { name: dl.title });
+    const form = section.getByRole('form', { name: dl.form.title });
+    await form.getByLabel(field(dl.form.recipient)).fill('Harris County District Court');
+    await form.getByLabel(field(dl.form.basis)).selectOption('court_order');
+    await form.getByLabel(field(dl.form.reference)).fill('Cause No. 2026-48213');
+    await form.getByRole('group', { name: k.form.categories }).getByLabel(s.categoryNames.services).check();
+    await form.getByLabel(field(dl.form.noticeMethod)).fill('In person, at the office');
+    await form.getByRole('button', { name: dl.form.submit }).click();
+    await section.getByRole('status').filter({ hasText: dl.requested }).waitFor();
+    const item = section.getByRole('listitem', { name: fill(dl.itemLabel, { recipient: 'Harris County District Court' }) });
+    await item.getByText(dl.status.requested, { exact: true }).waitFor();
+    // The case worker who asked has no say in the decision.
+    expect(await item.getByRole('button', { name: dl.approve }).count()).toBe(0);
+
+    const boss = supervisor.actor.page;
+    await boss.goto(`/staff/survivors/${survivorId}`);
+    const pending = boss.getByRole('region', { name: dl.title }).getByRole('listitem', { name: fill(dl.itemLabel, { recipient: 'Harris County District Court' }) });
+    await pending.getByLabel(field(dl.reason)).fill('The order names the record; notice was given in person.');
+    await checkPage(boss, 'survivor-disclosure-supervisor');
+    await pending.getByRole('button', { name: dl.approve }).click();
+    await boss.getByRole('region', { name: dl.title }).getByRole('status').filter({ hasText: dl.decided.approved }).waitFor();
+    await pending.getByText(dl.status.approved, { exact: true }).waitFor();
+
+    // Purging asks for the record's number first.
+    await boss.goto(`/staff/survivors/${minorId}`);
+    await expectHeading(boss, `Survivor #2: ${minor.name}`);
+    const purge = boss.getByRole('region', { name: s.purge.title });
+    await purge.getByRole('group', { name: s.purge.parts }).getByLabel(s.purge.partNames.record).check();
+    await purge.getByRole('button', { name: s.purge.submit }).click();
+    await purge.getByText(fill(s.purge.confirmRequired, { number: 2 })).first().waitFor();
+    expect((await supervisor.api.request('GET', `/api/survivors/${minorId}`)).status).toBe(200);
+    await purge.getByLabel(field(fill(s.purge.confirm, { record: 'Survivor #2' }))).fill('2');
+    await purge.getByRole('button', { name: s.purge.submit }).click();
+    await expectHeading(boss, s.list.title);
+    expect(await mainText(boss)).not.toContain(minor.name);
+    expect((await supervisor.api.request('GET', `/api/survivors/${minorId}`)).status).toBe(404);
+    expect(caseManager.actor.problems()).toEqual([]);
+    expect(supervisor.actor.problems()).toEqual([]);
   });
 
   it('gives an investigator no way in: no Survivors entry, the record’s address not allowed, the name nowhere', async () => {

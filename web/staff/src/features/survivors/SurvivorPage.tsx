@@ -6,10 +6,12 @@ import { Loading, LoadError } from '../../components/Loading.tsx';
 import { formatDate } from '../../components/format.ts';
 import { useSignedInUser } from '../auth/session.ts';
 import { ConsentsSection } from '../consents/ConsentsSection.tsx';
+import { DisclosuresSection } from '../consents/DisclosuresSection.tsx';
 import { NotFoundPage } from '../layout/NotFoundPage.tsx';
 import { ReferralsSection } from '../referrals/ReferralsSection.tsx';
 import { NeedsPlanSection } from './NeedsPlanSection.tsx';
 import { ContactSection, IdentitySection, NarrativeSection } from './RecordParts.tsx';
+import { PurgeSection } from './PurgeSection.tsx';
 import { SafeHarborSection } from './SafeHarborSection.tsx';
 import { ScreeningSection } from './ScreeningSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
@@ -77,6 +79,8 @@ function SurvivorView({ survivorId }: { survivorId: string }) {
                 {survivor.consents && <ConsentsSection survivor={survivor} canManage={can.consents} />}
                 {survivor.referrals && <ReferralsSection survivor={survivor} canRefer={can.refer} />}
                 {survivor.documents && <SurvivorDocuments survivor={survivor} />}
+                {survivor.disclosures && (can.consents || can.approveDisclosure) && <DisclosuresSection survivor={survivor} canRequest={can.consents} canDecide={can.approveDisclosure} />}
+                {can.purge && <PurgeSection survivor={survivor} />}
               </div>
             )}
           </div>

@@ -23,6 +23,8 @@ export interface SurvivorAbilities {
   consents: boolean;
   refer: boolean;
   overrideSafeHarbor: boolean;
+  approveDisclosure: boolean;
+  purge: boolean;
 }
 
 export function survivorAbilities(me: SessionUser, access: 'own' | 'consented'): SurvivorAbilities {
@@ -32,5 +34,7 @@ export function survivorAbilities(me: SessionUser, access: 'own' | 'consented'):
     consents: own && hasAnyPermission(me, ...SURVIVOR_PERMISSIONS.consents),
     refer: own && hasAnyPermission(me, ...SURVIVOR_PERMISSIONS.refer),
     overrideSafeHarbor: own && hasAnyPermission(me, ...SURVIVOR_PERMISSIONS.overrideSafeHarbor),
+    approveDisclosure: own && hasAnyPermission(me, ...SURVIVOR_PERMISSIONS.approveDisclosure),
+    purge: own && hasAnyPermission(me, ...SURVIVOR_PERMISSIONS.purge),
   };
 }
