@@ -390,6 +390,8 @@ describe('survivor services: a record behind the wall, screened, planned, shared
       await page.goto(`/staff/survivors/${survivorId}`);
       await expectHeading(page, `Sobreviviente n.º 1: ${ana.name}`);
       await page.getByRole('region', { name: staffEs.consents.title }).getByText(staffEs.consents.states.revoked, { exact: true }).waitFor();
+      // The screening's reasons read in Spanish too, though the server words them in English.
+      await page.getByRole('region', { name: staffEs.survivors.screening.title }).getByText(staffEs.survivors.screening.reasonTexts.laborMeans).waitFor();
       await checkPage(page, 'survivor-page-es');
       await expectFitsWidth(page);
       await page.goto('/staff/survivors/new');

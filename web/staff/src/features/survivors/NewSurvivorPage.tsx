@@ -50,6 +50,7 @@ export function NewSurvivorPage() {
   return (
     <Page back={{ to: '/survivors', label: t('survivors.backToList') }} title={t('survivors.newRecord.title')} lead={t('survivors.newRecord.lead', { agency: me.agency.name })} width="narrow">
       <p className="notice">{t('survivors.newRecord.traumaHint')}</p>
+      <p className="notice notice-warning">{t('survivors.clearTextWarning')}</p>
       <form className="form card" noValidate onSubmit={submit}>
         <FormAlert errors={errors} />
         <fieldset className="form-section">

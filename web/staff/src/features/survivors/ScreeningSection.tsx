@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
 import { SubmitButton } from '../../components/form/SubmitButton.tsx';
@@ -11,6 +12,25 @@ import { useScreeningQuestions, useSurvivorWork } from './survivorsApi.ts';
 import type { Screening, ScreeningQuestions, Survivor } from './survivorTypes.ts';
 
 const ANSWERS = ['yes', 'no', 'unsure'] as const;
+
+// The server words its reasons in English (server/modules/survivors/screening.ts); the page says them in its own language.
+const REASONS: Record<string, string> = {
+  'A person under 18 was involved in commercial sex: no force, fraud or coercion needs to be shown.': 'minorSex',
+  'Commercial sex together with force, fraud or coercion.': 'sexMeans',
+  'Labor or services together with force, fraud or coercion.': 'laborMeans',
+  'No indicator was reported.': 'noneReported',
+};
+const SEVERAL = /^Several indicators together \(score (\d+), threshold (\d+)\)\.$/;
+const NO_PAIR = /^Indicators present \(score (\d+)\) but no exploitation together with force, fraud or coercion\.$/;
+
+function reasonText(t: TFunction, reason: string): string {
+  const key = REASONS[reason];
+  if (key) return t(`survivors.screening.reasonTexts.${key}`);
+  const several = SEVERAL.exec(reason);
+  if (several) return t('survivors.screening.reasonTexts.several', { score: several[1], threshold: several[2] });
+  const noPair = NO_PAIR.exec(reason);
+  return noPair ? t('survivors.screening.reasonTexts.noPair', { score: noPair[1] }) : reason;
+}
 
 /** The latest screening's result, spelled out: what was present, the score, and why it reads as it does. */
 function ScreeningResult({ screening, questions }: { screening: Screening; questions: ScreeningQuestions | undefined }) {
@@ -29,7 +49,7 @@ function ScreeningResult({ screening, questions }: { screening: Screening; quest
           <h4 className="small-heading">{t('survivors.screening.reasons')}</h4>
           <ul>
             {screening.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+              <li key={reason}>{reasonText(t, reason)}</li>
             ))}
           </ul>
         </>

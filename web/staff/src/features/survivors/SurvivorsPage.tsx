@@ -35,7 +35,7 @@ export function SurvivorsPage() {
         )
       }
     >
-      <form role="search" aria-label={t('survivors.list.searchLabel')} className="form card search-form" noValidate onSubmit={search}>
+      <form role="search" aria-label={t('survivors.list.searchLabel')} className="form card survivor-search" noValidate onSubmit={search}>
         <TextField path="survivors.q" label={t('survivors.list.search')} hint={t('survivors.list.searchHint')} optional value={typed} onValueChange={setTyped} />
         <div className="button-row">
           <button type="submit" className="button button-primary">
