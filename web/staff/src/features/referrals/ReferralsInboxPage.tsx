@@ -30,17 +30,19 @@ export function ReferralsInboxPage() {
       {list.isError && <LoadError error={list.error} />}
       {list.data && list.data.length === 0 && <p className="empty">{t(box === 'sent' ? 'referrals.inbox.noneSent' : 'referrals.inbox.none')}</p>}
       {list.data && list.data.length > 0 && (
-        <ul className="plain-list card">
-          {list.data.map((r) => (
-            <li key={r.id} className="record-item">
-              <div className="record-head">
-                <Link to={`/referrals/${r.id}`}>{t('referrals.inbox.item', { service: referralServiceLabel(t, r.serviceType), provider: r.provider?.name ?? t('referrals.noProvider') })}</Link>
-                <span className={referralBadge(r.status)}>{referralStatusLabel(t, r.status)}</span>
-              </div>
-              <p className="small muted">{t(box === 'sent' ? 'referrals.inbox.to' : 'referrals.inbox.from', { agency: box === 'sent' ? r.toAgency?.name ?? '—' : r.fromAgency.name, date: formatDate(r.sentAt ?? r.createdAt) })}</p>
-            </li>
-          ))}
-        </ul>
+        <div className="card">
+          <ul className="plain-list">
+            {list.data.map((r) => (
+              <li key={r.id} className="record-item">
+                <div className="record-head">
+                  <Link to={`/referrals/${r.id}`}>{t('referrals.inbox.item', { service: referralServiceLabel(t, r.serviceType), provider: r.provider?.name ?? t('referrals.noProvider') })}</Link>
+                  <span className={referralBadge(r.status)}>{referralStatusLabel(t, r.status)}</span>
+                </div>
+                <p className="small muted">{t(box === 'sent' ? 'referrals.inbox.to' : 'referrals.inbox.from', { agency: box === 'sent' ? r.toAgency?.name ?? '—' : r.fromAgency.name, date: formatDate(r.sentAt ?? r.createdAt) })}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </Page>
   );
