@@ -16,6 +16,7 @@ import { SafeHarborSection } from './SafeHarborSection.tsx';
 import { ScreeningSection } from './ScreeningSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { SurvivorDocuments } from './SurvivorDocuments.tsx';
+import { SurvivorJumpLinks } from './SurvivorJumpLinks.tsx';
 import { SurvivorTasksSection } from './SurvivorTasksSection.tsx';
 import { survivorAbilities } from './survivorAbilities.ts';
 import { categoryInSentence, recordStatusLabel, survivorTitle } from './survivorLabels.ts';
@@ -62,6 +63,7 @@ function SurvivorView({ survivorId }: { survivorId: string }) {
       {survivor && can && (
         <>
           <SharedLine survivor={survivor} />
+          <SurvivorJumpLinks survivor={survivor} />
           {survivor.access === 'own' && <p className="notice notice-warning">{t('survivors.clearTextWarning')}</p>}
           <div className="survivor-layout">
             <div className="survivor-main">
