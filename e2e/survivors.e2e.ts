@@ -7,6 +7,7 @@ import { checkPage } from './support/pageCheck.ts';
 import { addStaffMember, type StaffMember } from './support/people.ts';
 import { en, expectFitsWidth, expectHeading } from './support/staffUi.ts';
 import staffEs from '../web/staff/src/i18n/es.json';
+import { pngWithText } from '../server/test/fixtures/files.ts';
 
 const s = en.survivors;
 const k = en.consents;
@@ -157,10 +158,19 @@ describe('survivor services: a record behind the wall, screened, planned, shared
 
     const services = page.getByRole('region', { name: s.services.title });
     await services.getByLabel(field(s.services.type)).selectOption('crisis_intervention');
+    await services.getByLabel(field(s.services.provider)).selectOption({ label: SHELTER });
     await services.getByLabel(field(s.services.hoursLabel)).fill('1.5');
     await services.getByRole('button', { name: s.services.submit }).click();
     await services.getByRole('status').filter({ hasText: 'Service recorded: Crisis intervention.' }).waitFor();
-    await services.getByText('1.5 hours').waitFor();
+    await services.getByText(`1.5 hours · ${SHELTER}`).waitFor();
+
+    // A document: sealed, listed for the owning agency only, downloaded rather than opened.
+    const documents = page.getByRole('region', { name: s.documents.title });
+    await documents.getByLabel(field(en.cases.documents.documentTitle)).fill('Consular ID card');
+    await documents.getByLabel(field(en.cases.documents.file)).setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: pngWithText() });
+    await documents.getByRole('button', { name: en.cases.documents.submit }).click();
+    await documents.getByRole('status').filter({ hasText: 'The document “Consular ID card” was added.' }).waitFor();
+    await documents.getByRole('link', { name: /^Consular ID card \(PNG, / }).waitFor();
     await checkPage(page, 'survivor-page-planned');
     await expectFitsWidth(page);
     expect(caseManager.actor.problems()).toEqual([]);

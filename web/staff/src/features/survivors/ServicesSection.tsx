@@ -7,19 +7,22 @@ import { TextField } from '../../components/form/TextField.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { fromApiError, fromFieldProblems, type FormErrors } from '../../components/form/formErrors.ts';
 import { formatDate } from '../../components/format.ts';
+import { useProviders } from '../directory/directoryApi.ts';
 import { serviceTypeLabel } from './survivorLabels.ts';
 import { useSurvivorWork } from './survivorsApi.ts';
 import { DELIVERED_SERVICE_TYPES, type Survivor } from './survivorTypes.ts';
 
-const FIELDS = ['body.serviceType', 'body.deliveredOn', 'body.units', 'body.hours', 'body.note'];
+const FIELDS = ['body.serviceType', 'body.deliveredOn', 'body.providerId', 'body.units', 'body.hours', 'body.note'];
 const today = () => new Date().toISOString().slice(0, 10);
 const amount = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(',', '.')));
 
 /** What was delivered, for the counts funders ask for: type, date, provider, units or hours. */
 export function ServicesSection({ survivor, canEdit }: { survivor: Survivor; canEdit: boolean }) {
   const { t } = useTranslation();
-  const add = useSurvivorWork<{ serviceType: string; deliveredOn: string; units?: number; hours?: number; note?: string }>(survivor.id, 'post', () => '/services');
-  const empty = { serviceType: '', deliveredOn: today(), units: '', hours: '', note: '' };
+  const add = useSurvivorWork<{ serviceType: string; deliveredOn: string; providerId?: string; units?: number; hours?: number; note?: string }>(survivor.id, 'post', () => '/services');
+  const empty = { serviceType: '', deliveredOn: today(), providerId: '', units: '', hours: '', note: '' };
+  // Who delivered it, from the directory; left empty when the agency delivered it itself.
+  const providers = useProviders({ q: '', serviceType: '', status: 'active', mine: '' });
   const [draft, setDraft] = useState(empty);
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export function ServicesSection({ survivor, canEdit }: { survivor: Survivor; can
     setErrors(problems);
     if (problems) return;
     add.mutate(
-      { serviceType: draft.serviceType, deliveredOn: draft.deliveredOn, units, hours, note: draft.note.trim() || undefined },
+      { serviceType: draft.serviceType, deliveredOn: draft.deliveredOn, providerId: draft.providerId || undefined, units, hours, note: draft.note.trim() || undefined },
       { onSuccess: () => { setStatus(t('survivors.services.added', { service: serviceTypeLabel(t, draft.serviceType) })); setDraft(empty); }, onError: (e) => setErrors(fromApiError(t, e, FIELDS)) },
     );
   };
@@ -76,6 +79,7 @@ export function ServicesSection({ survivor, canEdit }: { survivor: Survivor; can
             <SelectField path="service.serviceType" label={t('survivors.services.type')} value={draft.serviceType} onValueChange={set('serviceType')} options={[{ value: '', label: t('survivors.choose') }, ...DELIVERED_SERVICE_TYPES.map((s) => ({ value: s, label: serviceTypeLabel(t, s) }))]} error={errors?.fields['body.serviceType']} />
             <TextField path="service.deliveredOn" label={t('survivors.services.deliveredOn')} type="date" className="input-short" value={draft.deliveredOn} onValueChange={set('deliveredOn')} error={errors?.fields['body.deliveredOn']} />
           </div>
+          <SelectField path="service.providerId" label={t('survivors.services.provider')} value={draft.providerId} onValueChange={set('providerId')} options={[{ value: '', label: t('survivors.services.ownAgency') }, ...(providers.data ?? []).map((p) => ({ value: p.id, label: p.name }))]} error={errors?.fields['body.providerId']} />
           <div className="field-row">
             <TextField path="service.units" label={t('survivors.services.unitsLabel')} inputMode="decimal" optional className="input-short" value={draft.units} onValueChange={set('units')} error={errors?.fields['body.units']} />
             <TextField path="service.hours" label={t('survivors.services.hoursLabel')} inputMode="decimal" optional className="input-short" value={draft.hours} onValueChange={set('hours')} error={errors?.fields['body.hours']} />

@@ -80,7 +80,7 @@ function SurvivorView({ survivorId }: { survivorId: string }) {
                 {survivor.tasks && <SurvivorTasksSection survivor={survivor} canEdit={can.manage} />}
                 {survivor.consents && <ConsentsSection survivor={survivor} canManage={can.consents} />}
                 {survivor.referrals && <ReferralsSection survivor={survivor} canRefer={can.refer} />}
-                {survivor.documents && <SurvivorDocuments survivor={survivor} />}
+                {survivor.documents && <SurvivorDocuments survivor={survivor} canEdit={can.manage} />}
                 {survivor.disclosures && (can.consents || can.approveDisclosure) && <DisclosuresSection survivor={survivor} canRequest={can.consents} canDecide={can.approveDisclosure} />}
                 {can.purge && <PurgeSection survivor={survivor} />}
               </div>
