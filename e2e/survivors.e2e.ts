@@ -284,6 +284,37 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     expect(shelterStaff.actor.problems()).toEqual([]);
   });
 
+  it('lets the shelter complete the referral with its outcome, and the case manager withdraw one sent by mistake', async () => {
+    const { page } = shelterStaff.actor;
+    await page.goto(`/staff/referrals/${referralId}`);
+    const complete = page.getByRole('form', { name: r.answer.completeTitle });
+    await complete.getByRole('button', { name: r.answer.complete }).click();
+    await complete.getByText(r.answer.completeRequired).first().waitFor();
+    await complete.getByLabel(field(r.answer.completeLabel)).fill('Stayed three weeks, moved to transitional housing.');
+    await complete.getByRole('button', { name: r.answer.complete }).click();
+    await page.getByRole('status').filter({ hasText: r.answer.completeDone }).waitFor();
+    await page.getByText(r.status.completed, { exact: true }).waitFor();
+
+    const sender = caseManager.actor.page;
+    await sender.goto(`/staff/survivors/${survivorId}`);
+    const referrals = sender.getByRole('region', { name: r.title });
+    await referrals.getByText('Outcome: Stayed three weeks, moved to transitional housing.').waitFor();
+    const start = referrals.getByRole('form', { name: r.form.title });
+    await start.getByLabel(field(r.form.service)).selectOption('case_management');
+    await start.getByLabel(field(r.form.provider)).selectOption({ label: SHELTER });
+    await start.getByRole('button', { name: r.form.submit }).click();
+    const second = referrals.getByRole('listitem', { name: `Referral to ${SHELTER}: Case management` });
+    await second.getByRole('button', { name: fill(r.send, { provider: SHELTER }) }).click();
+    await second.getByText(r.status.sent, { exact: true }).waitFor();
+    await second.getByRole('button', { name: fill(r.withdraw, { provider: SHELTER }) }).click();
+    await second.getByText(r.status.withdrawn, { exact: true }).waitFor();
+    await sender.goto('/staff/referrals?box=sent');
+    await sender.getByRole('link', { name: `Case management at ${SHELTER}` }).waitFor();
+    await checkPage(sender, 'referrals-sent');
+    expect(shelterStaff.actor.problems()).toEqual([]);
+    expect(caseManager.actor.problems()).toEqual([]);
+  });
+
   it('routes a 16-year-old under Safe Harbor at once, and refuses an alleged trafficker as the signing guardian', async () => {
     const { page } = caseManager.actor;
     await page.goto('/staff/survivors/new');
