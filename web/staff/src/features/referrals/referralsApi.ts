@@ -14,7 +14,7 @@ export function useReferrals(box: 'inbox' | 'sent') {
 
 /** What the ledger shares now: never kept, so a revoked consent shows at the next look. */
 export function useReferral(id: string) {
-  return useQuery({ queryKey: [...referralsKey, 'one', id], queryFn: () => api.get<ReferralDetail>(referralPath(id)), staleTime: 0, retry: false });
+  return useQuery({ queryKey: [...referralsKey, 'one', id], queryFn: () => api.get<ReferralDetail>(referralPath(id)), staleTime: 0, gcTime: 0, retry: false });
 }
 
 export function useStartReferral(survivorId: string) {

@@ -11,12 +11,14 @@ export function useSurvivorList(q: string) {
   return useQuery({
     queryKey: [...survivorsKey, 'list', q],
     queryFn: async ({ signal }) => (await api.get<{ survivors: SurvivorSummary[] }>('/api/survivors', { signal, query: { q: q.trim().length >= 2 ? q.trim() : undefined, limit: 200 } })).survivors,
+    gcTime: 0,
   });
 }
 
 export function useSurvivor(id: string) {
-  // Never kept for long: a consent revoked elsewhere must take the record away at the next look.
-  return useQuery({ queryKey: survivorKey(id), queryFn: () => api.get<Survivor>(survivorPath(id)), staleTime: 0, retry: false });
+  // Never kept once the page is left: a consent revoked elsewhere must take the record away at the next look,
+  // without the old answer showing while the new one comes.
+  return useQuery({ queryKey: survivorKey(id), queryFn: () => api.get<Survivor>(survivorPath(id)), staleTime: 0, gcTime: 0, retry: false });
 }
 
 export function useScreeningQuestions() {
