@@ -435,6 +435,11 @@ describe('survivor services: a record behind the wall, screened, planned, shared
       await page.getByRole('region', { name: staffEs.survivors.screening.title }).getByText(staffEs.survivors.screening.reasonTexts.laborMeans).waitFor();
       await checkPage(page, 'survivor-page-es');
       await expectFitsWidth(page);
+      // Closing a record when services end, and opening it again.
+      await page.getByRole('button', { name: staffEs.survivors.closeRecord }).click();
+      await page.getByText(staffEs.survivors.status.closed, { exact: true }).waitFor();
+      await page.getByRole('button', { name: staffEs.survivors.reopenRecord }).click();
+      await page.getByText(staffEs.survivors.status.open, { exact: true }).waitFor();
       await page.goto('/staff/survivors/new');
       await expectHeading(page, staffEs.survivors.newRecord.title);
       await checkPage(page, 'survivor-new-form-es');

@@ -12,6 +12,7 @@ import { ReferralsSection } from '../referrals/ReferralsSection.tsx';
 import { NeedsPlanSection } from './NeedsPlanSection.tsx';
 import { ContactSection, IdentitySection, NarrativeSection } from './RecordParts.tsx';
 import { PurgeSection } from './PurgeSection.tsx';
+import { RecordStatusButton } from './RecordStatusButton.tsx';
 import { SafeHarborSection } from './SafeHarborSection.tsx';
 import { ScreeningSection } from './ScreeningSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
@@ -57,7 +58,7 @@ function SurvivorView({ survivorId }: { survivorId: string }) {
   const can = survivor ? survivorAbilities(me, survivor.access) : null;
 
   return (
-    <Page back={back} title={survivor ? survivorTitle(t, survivor) : t('survivors.record')} lead={survivor?.facts && recordStatusLabel(t, survivor.facts.status)}>
+    <Page back={back} title={survivor ? survivorTitle(t, survivor) : t('survivors.record')} lead={survivor?.facts && recordStatusLabel(t, survivor.facts.status)} actions={survivor && can?.manage && <RecordStatusButton survivor={survivor} />}>
       {query.isPending && <Loading />}
       {query.isError && <LoadError error={query.error} />}
       {survivor && can && (
