@@ -333,6 +333,8 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     await harbor.getByText(s.safeHarbor.minorVictim).waitFor();
     await harbor.getByText(s.safeHarbor.state.routed).waitFor();
     await harbor.getByText(`Child-welfare referral to ${CHILD_WELFARE}: Draft.`).waitFor();
+    // Only a supervisor may override the routing.
+    expect(await harbor.getByRole('button', { name: s.safeHarbor.override }).count()).toBe(0);
     await harbor.getByText(new RegExp(`^Mandated report due ${due}, .+: Open\\.$`)).waitFor();
     const task = page.getByRole('region', { name: s.tasks.title });
     await task.getByText(s.tasks.kinds.mandated_report, { exact: true }).waitFor();
@@ -380,9 +382,19 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     await boss.getByRole('region', { name: dl.title }).getByRole('status').filter({ hasText: dl.decided.approved }).waitFor();
     await pending.getByText(dl.status.approved, { exact: true }).waitFor();
 
-    // Purging asks for the record's number first.
+    // A supervisor may override Safe Harbor routing, with a reason; the mandated-report task is cancelled.
     await boss.goto(`/staff/survivors/${minorId}`);
     await expectHeading(boss, `Survivor #2: ${minor.name}`);
+    const harbor = boss.getByRole('region', { name: s.safeHarbor.title });
+    await harbor.getByLabel(field(s.safeHarbor.reason)).fill('Too short');
+    await harbor.getByRole('button', { name: s.safeHarbor.override }).click();
+    await harbor.getByText(s.safeHarbor.reasonRequired).first().waitFor();
+    await harbor.getByLabel(field(s.safeHarbor.reason)).fill('She is 19 by her passport, found after intake; the estimate was wrong.');
+    await harbor.getByRole('button', { name: s.safeHarbor.override }).click();
+    await harbor.getByText(s.safeHarbor.state.overridden).waitFor();
+    await boss.getByRole('region', { name: s.tasks.title }).getByText(s.tasks.status.cancelled, { exact: true }).waitFor();
+
+    // Purging asks for the record's number first.
     const purge = boss.getByRole('region', { name: s.purge.title });
     await purge.getByRole('group', { name: s.purge.parts }).getByLabel(s.purge.partNames.record).check();
     await purge.getByRole('button', { name: s.purge.submit }).click();
