@@ -223,6 +223,15 @@ describe('survivor services: a record behind the wall, screened, planned, shared
 
   it('shows the shelter the referral in its inbox; accepted, it reads exactly identity and needs', async () => {
     const { page } = shelterStaff.actor;
+    // The shelter hears of it in its notifications, which name the agencies and the service, never the survivor.
+    await page.goto('/staff/notifications');
+    await expectHeading(page, en.notifications.title);
+    const notice = page.getByRole('listitem').filter({ hasText: `Bridges Case Management sent your agency a referral for Shelter at ${SHELTER}.` });
+    await notice.waitFor();
+    expect(await notice.getByRole('link', { name: en.notifications.openReferral }).getAttribute('href')).toBe(`/staff/referrals/${referralId}`);
+    await checkPage(page, 'notifications-referral');
+    expect(await mainText(page)).not.toContain(ana.name);
+
     await page.goto('/staff/');
     await page.getByRole('navigation', { name: en.nav.label }).getByRole('link', { name: en.nav.referrals }).click();
     await expectHeading(page, r.inbox.title);

@@ -21,7 +21,7 @@ export function findReferral(db: Db, id: string) {
 }
 
 export function lockReferral(db: Db, id: string) {
-  return db.selectFrom('survivor_referrals').select(['id', 'survivor_id', 'agency_id', 'to_agency_id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('survivor_referrals').select(['id', 'survivor_id', 'agency_id', 'to_agency_id', 'status', 'created_by_user_id']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export function listReferralsOf(db: Db, survivorId: string) {

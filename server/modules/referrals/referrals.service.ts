@@ -11,6 +11,7 @@ import { survivorReach } from '../survivors/survivors.policy.ts';
 import { buildView } from '../survivors/survivors.service.ts';
 import * as repo from './referrals.repo.ts';
 import { presentReferral } from './referrals.presenter.ts';
+import { notifyReferralMove } from './referrals.notify.ts';
 
 const worksReferrals = (actor: Actor) => Boolean(scopeOf(actor, 'create', 'referral') || scopeOf(actor, 'respond', 'referral'));
 const referralAudit = (actor: Actor, id: string) => ({ actorUserId: actor.userId, actorAgencyId: actor.agencyId, entityType: 'referral', entityId: id });
@@ -75,7 +76,10 @@ export async function moveReferral(ctx: AppContext, actor: Actor, id: string, mo
     if (move === 'withdraw') set.withdrawn_at = now;
     await trx.updateTable('survivor_referrals').set(set).where('id', '=', id).execute();
     await recordAudit(trx, ctx.keys, { ...referralAudit(actor, id), action: `referral.${rule.to}`, details: { survivorId: row.survivor_id } });
-    return presentReferral((await repo.findReferral(trx, id))!);
+    const moved = (await repo.findReferral(trx, id))!;
+    // A draft was never the receiver's: withdrawing one tells nobody.
+    if (!(move === 'withdraw' && row.status === 'draft')) await notifyReferralMove(trx, moved, rule.to, row.created_by_user_id, now);
+    return presentReferral(moved);
   });
 }
 

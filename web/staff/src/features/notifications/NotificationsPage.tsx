@@ -9,6 +9,7 @@ import { describeError } from '../../components/form/formErrors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { accessInSentence, identifierKindLabel } from '../cases/caseLabels.ts';
 import { contactLine } from '../deconfliction/DeconflictionNotice.tsx';
+import { referralServiceLabel } from '../referrals/referralLabels.ts';
 import { useMarkRead, useNotifications, type Notification } from './notificationsApi.ts';
 
 /**
@@ -32,6 +33,16 @@ function describeDeconfliction(t: TFunction, notification: Notification): { text
   return { text: t('notifications.kinds.other', { kind: notification.kind }), to, linkLabel: t('notifications.openHit') };
 }
 
+const REFERRAL_KINDS = ['referral.received', 'referral.accepted', 'referral.declined', 'referral.completed', 'referral.withdrawn'];
+
+/** A referral notification names the agencies, the provider and the service, never the survivor. */
+function describeReferral(t: TFunction, notification: Notification): { text: string; to: string | null; linkLabel: string } {
+  const data = notification.data;
+  const values = { from: String(data.fromAgencyName ?? ''), to: String(data.toAgencyName ?? ''), provider: String(data.providerName ?? ''), service: referralServiceLabel(t, String(data.serviceType ?? '')) };
+  const to = `/referrals/${encodeURIComponent(String(data.referralId ?? notification.entityId))}`;
+  return { text: t(`notifications.kinds.${notification.kind}`, values), to, linkLabel: t('notifications.openReferral') };
+}
+
 /** What a notification says, and where it leads. Kinds the app does not know yet are still listed. */
 function describe(t: TFunction, notification: Notification): { text: string; to: string | null; linkLabel: string } {
   if (notification.kind === 'tip.urgent_unreviewed') {
@@ -44,6 +55,7 @@ function describe(t: TFunction, notification: Notification): { text: string; to:
     return { text: t(`notifications.kinds.${notification.kind}`, values), to: `/directory/inquiries${box}`, linkLabel: t('notifications.openInquiries') };
   }
   if (notification.kind.startsWith('deconfliction.')) return describeDeconfliction(t, notification);
+  if (REFERRAL_KINDS.includes(notification.kind)) return describeReferral(t, notification);
   return { text: t('notifications.kinds.other', { kind: notification.kind }), to: null, linkLabel: '' };
 }
 
