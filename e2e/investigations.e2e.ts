@@ -28,6 +28,7 @@ const field = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\
 /** A catalog message with its placeholders filled in. */
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 const today = () => new Date().toISOString().slice(0, 10);
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** Opens the cases list from the navigation, opens a new case through the form, and notes its id and number. */
 async function openCaseThroughForm(page: Page, kase: typeof houstonCase, check = false): Promise<void> {
@@ -125,6 +126,14 @@ describe('investigations: two agencies on one phone number, deconfliction, shari
     await people.getByRole('button', { name: c.assignments.submit }).click();
     await people.getByRole('listitem').filter({ hasText: 'Sam Ortiz' }).waitFor();
     expect(await people.getByLabel(field(c.assignments.person)).locator('option', { hasText: 'Sam Ortiz' }).count()).toBe(0);
+
+    // A photo attached to the case: listed as a download once the server has cleaned it.
+    const documents = page.getByRole('region', { name: c.documents.title });
+    await documents.getByLabel(field(c.documents.documentTitle)).fill('Photo of the van');
+    await documents.getByLabel(field(c.documents.file)).setInputFiles({ name: 'van.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
+    await documents.getByRole('button', { name: c.documents.submit }).click();
+    await documents.getByRole('status').filter({ hasText: fill(c.documents.added, { title: 'Photo of the van' }) }).waitFor();
+    expect(await documents.getByRole('link', { name: /Photo of the van/ }).getAttribute('download')).toBe('Photo of the van.png');
     expect(houston.actor.problems()).toEqual([]);
   });
 
