@@ -1,9 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DefaultedTimestamp, Json, Timestamp } from './schema-columns.ts';
 
 /** Table types of survivor services (migration 2026-11-24T1000_survivors, decision 010). */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 /** numeric comes back as a string (database.ts). */
 type Numeric = ColumnType<string, number | string, number | string>;
 
