@@ -11,6 +11,7 @@ import { installRequestLog } from './platform/http/request-log.ts';
 import { installDenialAudit } from './platform/http/denial-audit.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { installStaffApp } from './platform/http/staff-app.ts';
+import { installTextGuard } from './platform/http/text-guard.ts';
 import { installSessionHandling } from './modules/auth/auth.http.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installSecurityHeaders(app);
   installRequestLog(app);
   installDenialAudit(app, ctx);
+  installTextGuard(app);
   await app.register(cookie);
   // Counters live in this process's memory only and are keyed by address only while a window is open:
   // nothing about a client is written anywhere.

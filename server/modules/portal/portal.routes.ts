@@ -64,6 +64,10 @@ function pageContext(ctx: AppContext, request: FastifyRequest, values: FormValue
 export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const receiptFailures = new FailureLimiter({ perClient: 10, global: 500, windowMs: 15 * 60_000 });
   await app.register(async (portal) => {
+    // The public's text is cleaned rather than refused: a report pasted from a broken app must still be received (decision 016).
+    portal.addHook('onRoute', (route) => {
+      route.config = { ...route.config, unstorableText: 'clean' };
+    });
     await portal.register(formbody, { bodyLimit: 256 * 1024 });
     await portal.register(multipart, { limits: MULTIPART_LIMITS });
     await portal.register(fastifyStatic, { root: ASSETS, prefix: '/portal/', allowedPath: (p) => /^\/(portal|safe-places)\.(css|js)$/.test(p), decorateReply: false, cacheControl: true, maxAge: '1h' });
@@ -74,6 +78,10 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
     portal.setErrorHandler((error, request, reply) => {
       const page = pageFor(request);
       if (error instanceof AppError && error.status < 500) return send(reply, errorPage(page, 'error'), error.status);
+      // Fastify's and its plugins' refusals of a malformed request (a file path with a NUL or climbing out of
+      // the folder, a form that cannot be read) carry their 4xx status: they are the visitor's, not ours.
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) return send(reply, errorPage(page, status === 404 ? 'notFound' : 'error'), status);
       request.log.error({ err: error, route: request.routeOptions.url }, 'portal error');
       return send(reply, errorPage(page, 'error'), 500);
     });
@@ -120,7 +128,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
       if ('problems' in parsed) return send(reply, reportPage(page, { submissionId, values: form.values, problems: translateProblems(page, parsed.problems) }), 400);
       try {
         const result = await submitReport(ctx, { submissionId, report: parsed.report, files: form.files });
-        return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger }));
+        return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger, cleaned: form.cleaned }));
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         return send(reply, reportPage(page, { submissionId, values: form.values, problems: [{ path: 'files', message: fileProblem(page, error) }] }), error.status);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { contentSecurityPolicyWith } from './security-headers.ts';
+import { AppError } from '../errors.ts';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/staff/dist');
 
@@ -15,7 +16,8 @@ export interface StaffAppOptions {
 }
 
 /**
- * Serves the built staff app at /staff/, with every unknown /staff/ path answered by the app's page.
+ * Serves the built staff app at /staff/, with every unknown /staff/ path answered by the app's page, except
+ * under /staff/assets/, where an unknown file is 404.
  * `imageSources` are added to the page's img-src: the staff map's tile server, and only on the staff app.
  * Assets go out as the build's Brotli or gzip copies to a browser that takes them: the app is several hundred
  * kilobytes, and staff work from phones and slow office links too.
@@ -41,6 +43,11 @@ export async function installStaffApp(app: FastifyInstance, options: StaffAppOpt
   });
   const policy = contentSecurityPolicyWith(options.imageSources ?? []);
   const sendIndex = async (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('Content-Security-Policy', policy).send(index);
+  // Each built file has a route of its own (wildcard: false); any other asset path, malformed ones included
+  // (a NUL, `..`, `//`), is a missing file, not a page of the app.
+  app.get('/staff/assets/*', { schema: { hide: true } }, async () => {
+    throw new AppError('not_found', 'There is no such file in the staff app. Reload the page: the app may have been updated.');
+  });
   app.get('/staff', { schema: { hide: true } }, sendIndex);
   app.get('/staff/*', { schema: { hide: true } }, sendIndex);
 }
