@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -33,8 +33,11 @@ import { survivorRoutes } from './modules/survivors/survivors.routes.ts';
 import { consentRoutes } from './modules/consents/consents.routes.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 
-/** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/**
+ * Builds the HTTP application around an opened Haven context. Listening is the caller's business. `onRoute`
+ * sees every route as it is registered (tests that call every route).
+ */
+export async function buildApp(ctx: AppContext, options: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Our own one-line request log (request-log.ts) replaces Fastify's, which would include the client address.
@@ -43,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

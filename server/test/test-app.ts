@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -24,13 +24,13 @@ export interface TestHaven {
 }
 
 /** The whole application on a fresh database, called through `app.inject` (no network). */
-export async function createTestApp(options: { config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {}): Promise<TestHaven> {
+export async function createTestApp(options: { config?: Partial<Config>; logStream?: NodeJS.WritableStream; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestHaven> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://haven.test' }), ...options.config };
   const clock = new TestClock();
   const log = options.logStream ? pino({ level: 'info' }, options.logStream) : pino({ level: 'silent' });
   const ctx: AppContext = { config, db: database.db, dbKind: database.kind, keys: new KeyRing(randomBytes(32)), log, now: clock.now };
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { onRoute: options.onRoute });
   await app.ready();
   return {
     app,

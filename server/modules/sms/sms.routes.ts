@@ -23,6 +23,10 @@ const twilioBody = z.object({ Body: text.optional(), From: sender }).catchall(z.
  */
 export function smsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // A text from a broken phone is cleaned, not refused: the person still gets an answer (decision 016).
+    app.addHook('onRoute', (route) => {
+      route.config = { ...route.config, unstorableText: 'clean' };
+    });
     await app.register(formbody, { bodyLimit: BODY_LIMIT });
     // 20 messages per number per 10 minutes; the overall ceiling only guards the database against a flood.
     const perSender = new FailureLimiter({ perClient: 20, global: 30_000, windowMs: 10 * 60_000 });

@@ -62,7 +62,10 @@ function mapFastifyError(error: FastifyError): { code: ErrorCode; message: strin
     case '23505':
       return { code: 'conflict', message: 'Something with these details was saved at the same moment. Reload and check before trying again.' };
     // character_not_in_repertoire: text PostgreSQL cannot store, such as a NUL character.
+    // untranslatable_character: a NUL or a lone surrogate escaped in JSON for a jsonb column. The text guard
+    // (text-guard.ts) refuses these before any route runs; this is what is left if one slips past it.
     case '22021':
+    case '22P05':
       return { code: 'bad_request', message: 'The request contains a character that cannot be stored, such as a NUL character.' };
   }
   if (error.statusCode === 429) return { code: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' };
