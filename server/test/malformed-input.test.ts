@@ -26,7 +26,7 @@ const callers = new Map<Role, { user: TestUser; agent: Agent }>();
 beforeAll(async () => {
   h = await createTestApp({
     onRoute: (route: RouteOptions) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url ?? route.path });
+      for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
     },
   });
   const other = await createTestAgency(h.ctx, { type: 'legal_service' });
@@ -126,7 +126,7 @@ function breakRequest(method: string, url: string, call: Call, place: Place | nu
   const basePath = call.rule ? urlFor({ ...call.rule, query: undefined }, call.target) : url.replace(/:(\w+)/g, 'x');
   const query = new URLSearchParams(call.rule?.query?.(call.target) ?? '');
   let path = basePath;
-  let body = baseBody;
+  let body: unknown = baseBody;
   let extraQuery = '';
   if (place?.in === 'body') body = setAt(baseBody, place.path, value);
   else if (place?.in === 'query') {
