@@ -164,15 +164,17 @@ describe('hostile input', () => {
   });
 
   it('refuses a NUL character with 400 instead of failing in the database', async () => {
-    const cases: [string, () => Promise<LightMyRequestResponse>][] = [
-      ['nul in agency name', () => json('nul in agency name', 'POST', '/api/agencies', { name: 'Nul\u0000Agency', type: 'law_enforcement' })],
-      ['nul in search', () => json('nul in search', 'GET', '/api/users?q=a%00b')],
-      ['nul in sign-in email', () => raw('nul in sign-in email', { method: 'POST', url: '/api/auth/login', payload: JSON.stringify({ email: 'a\u0000@b.example', password: 'whatever password' }), headers: { 'content-type': 'application/json' } })],
+    // The text guard (decision 016) refuses it before the route runs, naming the field.
+    const cases: [string, string, () => Promise<LightMyRequestResponse>][] = [
+      ['nul in agency name', 'body.name', () => json('nul in agency name', 'POST', '/api/agencies', { name: 'Nul\u0000Agency', type: 'law_enforcement' })],
+      ['nul in search', 'query.q', () => json('nul in search', 'GET', '/api/users?q=a%00b')],
+      ['nul in sign-in email', 'body.email', () => raw('nul in sign-in email', { method: 'POST', url: '/api/auth/login', payload: JSON.stringify({ email: 'a\u0000@b.example', password: 'whatever password' }), headers: { 'content-type': 'application/json' } })],
     ];
-    for (const [label, send] of cases) {
+    for (const [label, field, send] of cases) {
       const response = await send();
       expect(response.statusCode, label).toBe(400);
-      expect(errorOf(response).code, label).toBe('bad_request');
+      expect(errorOf(response).code, label).toBe('validation_failed');
+      expect(response.json().error.fields, label).toEqual([{ path: field, message: expect.stringContaining('NUL character') }]);
     }
   });
 
