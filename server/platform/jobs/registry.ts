@@ -3,6 +3,7 @@ import { sweepAccounts } from '../../modules/users/account-sweep.ts';
 import { flagOverdueUrgentTips } from '../../modules/tips/tips.sla.ts';
 import { checkpointIfChanged } from '../audit/checkpoint.ts';
 import { applyRetention } from '../../modules/survivors/retention.ts';
+import { rekeyNames, REKEY_NAMES_JOB } from '../../modules/entities/rekey-names.ts';
 
 export type JobHandler = (ctx: AppContext, payload: unknown) => Promise<void>;
 
@@ -22,6 +23,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   'survivors.retention': async (ctx) => {
     await applyRetention(ctx);
+  },
+  [REKEY_NAMES_JOB]: async (ctx) => {
+    await rekeyNames(ctx);
   },
 };
 

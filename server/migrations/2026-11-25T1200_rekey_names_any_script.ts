@@ -1,0 +1,16 @@
+import { sql, type Kysely } from 'kysely';
+
+// Names in Han, Hangul, Thai, Devanagari, Hebrew, Armenian, Georgian, Ethiopic (and any other script the name
+// normalizer used to drop) were stored with empty or partial search and deconfliction keys. The keys are
+// computed in TypeScript, and a changed person must be checked against other agencies again, so the work is a
+// job (entities.rekey-names) that the server runs once after this migration, on either engine.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    insert into jobs (kind, payload, dedupe_key) values ('entities.rekey-names', '{}', 'entities.rekey-names')
+    on conflict do nothing
+  `.execute(db);
+}
+
+export async function down(): Promise<void> {
+  // Nothing to undo: the recomputed keys are what the normalizer computes for new rows as well.
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestHaven } from '../../test/test-app.ts';
+import { createTestAgency, createTestUser } from '../../test/factories.ts';
+import { openSession } from '../../test/sessions.ts';
+import type { Agent } from '../../test/agent.ts';
+import { runDueJobs } from '../../platform/jobs/runner.ts';
+import { REKEY_NAMES_JOB } from './rekey-names.ts';
+
+let h: TestHaven;
+let houston: Agent;
+let harris: Agent;
+
+beforeAll(async () => {
+  h = await createTestApp();
+  const a = await createTestAgency(h.ctx, { type: 'law_enforcement', name: 'Houston Police' });
+  const b = await createTestAgency(h.ctx, { type: 'law_enforcement', name: 'Harris County Sheriff' });
+  houston = await openSession(h, await createTestUser(h.ctx, { agencyId: a.id, roles: ['investigator'] }));
+  harris = await openSession(h, await createTestUser(h.ctx, { agencyId: b.id, roles: ['investigator'] }));
+});
+afterAll(async () => h.close());
+
+async function openCase(agent: Agent, title: string) {
+  const r = await agent.post('/api/cases', { title, traffickingType: 'labor', summary: 'Restaurant kitchen workers kept in a house.' });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { id: string };
+}
+
+async function addPerson(agent: Agent, caseId: string, name: string) {
+  const r = await agent.post(`/api/cases/${caseId}/entities`, { entity: { kind: 'person', name, birthDate: '1989-02-14' }, role: 'suspect' });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { entity: { id: string }; deconfliction: unknown[] };
+}
+
+describe('names in every script', () => {
+  it('finds and deconflicts a person written in Hangul against the same person in Latin letters', async () => {
+    const mine = await openCase(houston, 'Kitchen on Bellaire');
+    const theirs = await openCase(harris, 'Kitchen on Long Point');
+    await addPerson(houston, mine.id, '김철수');
+    const second = await addPerson(harris, theirs.id, 'Kim Cheol-su');
+    expect(second.deconfliction).toHaveLength(1);
+    const found = (await houston.get(`/api/search?q=${encodeURIComponent('Kim Cheol-su')}`)).json();
+    expect(found.entities.map((e: { label: string }) => e.label)).toEqual(['김철수']);
+  });
+
+  it('recomputes keys stored empty before, once, after the upgrade, and tells both agencies of the match', async () => {
+    const mine = await openCase(houston, 'Nail salon on Gessner');
+    const theirs = await openCase(harris, 'Nail salon on Hillcroft');
+    const old = await addPerson(houston, mine.id, 'דוד כהן');
+    // What the normalizer that dropped Hebrew letters stored: an empty search key and no deconfliction row.
+    await h.ctx.db.updateTable('entities').set({ search_key: '' }).where('id', '=', old.entity.id).execute();
+    await h.ctx.db.deleteFrom('deconfliction_persons').where('entity_id', '=', old.entity.id).execute();
+    expect((await addPerson(harris, theirs.id, 'David Cohen')).deconfliction).toEqual([]);
+
+    // The migration queued the backfill; the job runner runs it.
+    await h.ctx.db.insertInto('jobs').values({ kind: REKEY_NAMES_JOB, payload: JSON.stringify({}) }).execute();
+    await runDueJobs(h.ctx);
+    const row = await h.ctx.db.selectFrom('entities').select('search_key').where('id', '=', old.entity.id).executeTakeFirstOrThrow();
+    expect(row.search_key).toBe('dvd khhn');
+    const keys = await h.ctx.db.selectFrom('deconfliction_persons').select('name_key').where('entity_id', '=', old.entity.id).execute();
+    expect(keys.map((k) => k.name_key)).toEqual(['dvd khhn']);
+    const hits = (await houston.get(`/api/deconfliction/hits?caseId=${mine.id}`)).json();
+    expect(hits.hits ?? hits).toHaveLength(1);
+  });
+
+  it('has the migration queue the backfill job', async () => {
+    const queued = await h.ctx.db.selectFrom('jobs').select('kind').where('kind', '=', REKEY_NAMES_JOB).execute();
+    expect(queued.length).toBeGreaterThanOrEqual(1);
+  });
+});
