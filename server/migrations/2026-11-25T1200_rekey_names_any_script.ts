@@ -2,11 +2,12 @@ import { sql, type Kysely } from 'kysely';
 
 // Names in Han, Hangul, Thai, Devanagari, Hebrew, Armenian, Georgian, Ethiopic (and any other script the name
 // normalizer used to drop) were stored with empty or partial search and deconfliction keys. The keys are
-// computed in TypeScript, and a changed person must be checked against other agencies again, so the work is a
-// job (entities.rekey-names) that the server runs once after this migration, on either engine.
+// computed in TypeScript, a changed person must be checked against other agencies again, and survivor records'
+// name indexes need their agency's keys, so the work is a job (names.rekey) that the server runs once after this
+// migration, on either engine.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    insert into jobs (kind, payload, dedupe_key) values ('entities.rekey-names', '{}', 'entities.rekey-names')
+    insert into jobs (kind, payload, dedupe_key) values ('names.rekey', '{}', 'names.rekey')
     on conflict do nothing
   `.execute(db);
 }

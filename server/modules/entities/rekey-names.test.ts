@@ -4,7 +4,6 @@ import { createTestAgency, createTestUser } from '../../test/factories.ts';
 import { openSession } from '../../test/sessions.ts';
 import type { Agent } from '../../test/agent.ts';
 import { runDueJobs } from '../../platform/jobs/runner.ts';
-import { REKEY_NAMES_JOB } from './rekey-names.ts';
 
 let h: TestHaven;
 let houston: Agent;
@@ -52,7 +51,7 @@ describe('names in every script', () => {
     expect((await addPerson(harris, theirs.id, 'David Cohen')).deconfliction).toEqual([]);
 
     // The migration queued the backfill; the job runner runs it.
-    await h.ctx.db.insertInto('jobs').values({ kind: REKEY_NAMES_JOB, payload: JSON.stringify({}) }).execute();
+    await h.ctx.db.insertInto('jobs').values({ kind: 'names.rekey', payload: JSON.stringify({}) }).execute();
     await runDueJobs(h.ctx);
     const row = await h.ctx.db.selectFrom('entities').select('search_key').where('id', '=', old.entity.id).executeTakeFirstOrThrow();
     expect(row.search_key).toBe('dvd khhn');
@@ -62,8 +61,25 @@ describe('names in every script', () => {
     expect(hits.hits ?? hits).toHaveLength(1);
   });
 
+  it('recomputes a survivor record’s name index, so the record is found by its name again', async () => {
+    const ngo = await createTestAgency(h.ctx, { type: 'victim_service_provider' });
+    const advocate = await openSession(h, await createTestUser(h.ctx, { agencyId: ngo.id, roles: ['victim_advocate'] }));
+    const created = await advocate.post('/api/survivors', { identity: { names: ['ትግስት ኃይሉ'] }, narrative: 'Came through Djibouti with a labor agent.' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const byName = async (q: string) => (await advocate.get(`/api/survivors?q=${encodeURIComponent(q)}`)).json().survivors.map((s: { id: string }) => s.id);
+    expect(await byName('ትግስት ኃይሉ')).toEqual([id]);
+    // What the normalizer that dropped Ethiopic letters stored: no name index at all.
+    await h.ctx.db.deleteFrom('survivor_blind_indexes').where('survivor_id', '=', id).where('kind', '=', 'name').execute();
+    expect(await byName('ትግስት ኃይሉ')).toEqual([]);
+
+    await h.ctx.db.insertInto('jobs').values({ kind: 'names.rekey', payload: JSON.stringify({}) }).execute();
+    await runDueJobs(h.ctx);
+    expect(await byName('ትግስት ኃይሉ')).toEqual([id]);
+  });
+
   it('has the migration queue the backfill job', async () => {
-    const queued = await h.ctx.db.selectFrom('jobs').select('kind').where('kind', '=', REKEY_NAMES_JOB).execute();
+    const queued = await h.ctx.db.selectFrom('jobs').select('kind').where('kind', '=', 'names.rekey').execute();
     expect(queued.length).toBeGreaterThanOrEqual(1);
   });
 });

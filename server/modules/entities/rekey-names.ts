@@ -5,8 +5,6 @@ import * as deconfliction from '../deconfliction/deconfliction.service.ts';
 import { describeEntity } from './entities.model.ts';
 import type { EntityInput } from './entities.schema.ts';
 
-export const REKEY_NAMES_JOB = 'entities.rekey-names';
-
 /**
  * Recomputes the stored search key of every entity whose fields hold letters outside plain ASCII, after the
  * name normalizer learned a script it used to drop (a Korean or Hebrew name was stored with an empty key and
