@@ -140,7 +140,7 @@ describe('Safe Places: staff keep them, the public finds the nearest open ones',
     await page.goto('/safe-places');
     await page.getByRole('button', { name: text['finder.locate'] }).click();
     await page.getByRole('heading', { level: 1, name: 'Open now near your location' }).waitFor();
-    expect(new URL(page.url()).search).toBe('?lat=29.760&lng=-95.370');
+    expect(new URL(page.url()).search).toBe('?lang=en&lat=29.760&lng=-95.370');
     expect(await page.locator('ol.places > li').count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
