@@ -4,10 +4,12 @@ import { sql, type Kysely } from 'kysely';
 // normalizer used to drop) were stored with empty or partial search and deconfliction keys. The keys are
 // computed in TypeScript, a changed person must be checked against other agencies again, and survivor records'
 // name indexes need their agency's keys, so the work is a job (names.rekey) that the server runs once after this
-// migration, on either engine.
+// migration, on either engine. A new database holds no names: it gets no job.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    insert into jobs (kind, payload, dedupe_key) values ('names.rekey', '{}', 'names.rekey')
+    insert into jobs (kind, payload, dedupe_key)
+    select 'names.rekey', '{}', 'names.rekey'
+    where exists (select 1 from entities) or exists (select 1 from survivors)
     on conflict do nothing
   `.execute(db);
 }
