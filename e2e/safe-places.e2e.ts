@@ -140,7 +140,7 @@ describe('Safe Places: staff keep them, the public finds the nearest open ones',
     await page.goto('/safe-places');
     await page.getByRole('button', { name: text['finder.locate'] }).click();
     await page.getByRole('heading', { level: 1, name: 'Open now near your location' }).waitFor();
-    expect(new URL(page.url()).search).toBe('?lat=29.760&lng=-95.370');
+    expect(new URL(page.url()).search).toBe('?lang=en&lat=29.760&lng=-95.370');
     expect(await page.locator('ol.places > li').count()).toBe(3);
     expect(errors).toEqual([]);
     await context.close();
@@ -175,6 +175,7 @@ describe('Safe Places: staff keep them, the public finds the nearest open ones',
 describe('maps where the tile server can be reached', () => {
   let tiles: Server;
   let tileRequests: string[];
+  let tileReferers: Array<string | undefined>;
   let haven: RunningHaven;
   let browser: Browser;
   let staff: Actor;
@@ -182,9 +183,11 @@ describe('maps where the tile server can be reached', () => {
   beforeAll(async () => {
     // A tile server of the deployment's own, on this machine: every tile is the same small picture.
     tileRequests = [];
+    tileReferers = [];
     const tile = pngWithText('tile');
     tiles = createServer((request, response) => {
       tileRequests.push(request.url ?? '');
+      tileReferers.push(request.headers.referer);
       response.writeHead(200, { 'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*' }).end(tile);
     });
     await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
@@ -204,8 +207,9 @@ describe('maps where the tile server can be reached', () => {
     await new Promise((resolve) => tiles?.close(resolve));
   });
 
-  it('draws the staff map with the places on the tiles, beside the list', async () => {
+  it('draws the staff map with the places on the tiles, beside the list, telling the tile server the origin only', async () => {
     const { page } = staff;
+    const before = tileReferers.length;
     await page.goto('/staff/map');
     await expectHeading(page, en.map.title);
     await page.locator('.places-map .leaflet-tile-loaded').first().waitFor();
@@ -214,6 +218,11 @@ describe('maps where the tile server can be reached', () => {
     expect(await page.getByRole('status').filter({ hasText: en.map.tilesFailed }).count()).toBe(0);
     await checkPage(page, 'staff-map-tiles');
     expect(staff.problems()).toEqual([]);
+    // OpenStreetMap refuses tile requests without a Referer; the app's no-referrer must not reach the tiles,
+    // and no path (a page, a record) may either.
+    const referers = tileReferers.slice(before);
+    expect(referers.length).toBeGreaterThan(0);
+    expect(new Set(referers)).toEqual(new Set([`${haven.baseUrl}/`]));
   });
 
   it('draws the public finder’s map only from the configured tile server, with scripts off', async () => {

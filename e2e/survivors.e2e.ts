@@ -99,6 +99,9 @@ describe('survivor services: a record behind the wall, screened, planned, shared
     await page.getByLabel(field(s.fields.narrative)).fill(ana.narrative);
     await page.getByRole('button', { name: s.newRecord.submit }).click();
     await expectHeading(page, `Survivor #1: ${ana.name}`);
+    // The tab's title lands in history, bookmarks and browser sync: the record's number only, never the name.
+    await expect.poll(() => page.title()).toMatch(/^Survivor #1 · /);
+    for (const part of ana.name.split(' ')) expect(await page.title()).not.toContain(part);
     survivorId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByText(s.clearTextWarning).waitFor();
     expect(await page.getByRole('region', { name: s.safeHarbor.title }).count()).toBe(0);

@@ -35,6 +35,7 @@ describe('tips: the public portal and the staff queue', () => {
   let outsider: StaffMember;
   let reporter: Actor;
   const webTip = { receipt: '', id: '', number: 0 };
+  let assignedTipId = '';
 
   beforeAll(async () => {
     // A short review time lets the suite see an urgent tip become overdue and notify coordinators.
@@ -229,6 +230,7 @@ describe('tips: the public portal and the staff queue', () => {
     await page.getByRole('region', { exact: true, name: en.tips.queue.title }).getByRole('link', { name: /^Tip #\d+$/ }).click();
     await expectHeading(page, /^Tip #\d+$/);
     const tipId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    assignedTipId = tipId;
     const contact = page.getByRole('region', { exact: true, name: en.tips.contact.title });
     expect(await contact.textContent()).not.toContain('Rosa');
     await contact.getByRole('button', { name: en.tips.contact.show }).click();
@@ -268,6 +270,40 @@ describe('tips: the public portal and the staff queue', () => {
     await triage.getByRole('status').filter({ hasText: en.common.saved }).waitFor();
     expect(await own.locator('.tip-header').textContent()).toContain(en.tips.status.closed);
     for (const person of [coordinator, investigator, outsider]) expect(person.actor.problems()).toEqual([]);
+  });
+
+  it('opens a case from the tip for an investigator, who lands on the case, and the tip then links to it', async () => {
+    // Coordinators triage tips but do not open cases: no button for them.
+    const { page: coordinatorPage } = coordinator.actor;
+    await coordinatorPage.goto(`/staff/tips/${assignedTipId}`);
+    await expectHeading(coordinatorPage, /^Tip #\d+$/);
+    await coordinatorPage.getByRole('region', { exact: true, name: en.tips.contact.title }).waitFor();
+    expect(await coordinatorPage.getByRole('button', { name: en.tips.openCase.button }).count()).toBe(0);
+
+    const page = investigator.actor.page;
+    await page.goto(`/staff/tips/${assignedTipId}`);
+    await expectHeading(page, /^Tip #\d+$/);
+    const tipNumber = Number((await page.getByRole('heading', { level: 1 }).textContent())?.replace(/\D/g, ''));
+    const section = page.getByRole('region', { exact: true, name: en.tips.openCase.title });
+    await section.getByRole('button', { name: en.tips.openCase.button }).waitFor();
+    await checkPage(page, 'tip-open-case');
+    await section.getByRole('button', { name: en.tips.openCase.button }).click();
+    await page.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}$/);
+    await expectHeading(page, new RegExp(`^Case #\\d+: Tip ${tipNumber}\\b`));
+    const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const opened = await investigator.api.call<{ detail: { summary: string; sourceTip: { id: string } | null } }>('GET', `/api/cases/${caseId}`);
+    expect(opened.detail.summary).toContain('Golden Wok');
+    expect(opened.detail.sourceTip?.id).toBe(assignedTipId);
+    expect(await page.title()).toMatch(/^Case #\d+ · /);
+
+    await page.goto(`/staff/tips/${assignedTipId}`);
+    const linked = page.getByRole('region', { exact: true, name: en.tips.openCase.title });
+    await linked.getByText(en.tips.openCase.linked).waitFor();
+    expect(await linked.getByRole('button').count()).toBe(0);
+    await linked.getByRole('link', { name: en.tips.openCase.goToCase }).click();
+    await page.waitForURL(`**/staff/cases/${caseId}`);
+    expect(investigator.actor.problems()).toEqual([]);
+    expect(coordinator.actor.problems()).toEqual([]);
   });
 
   it('records a hotline tip whose receipt works on the public follow-up page, then merges it into a related tip', async () => {

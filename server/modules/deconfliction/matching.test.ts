@@ -50,6 +50,24 @@ const SAME: Array<[PersonRecord, PersonRecord, string]> = [
   [dob('Rosa Martinez', '2008-03-03'), age('Rosa Martínez', 17), 'age estimate fits the date of birth'],
   [age('Lina Kovalenko', 16), age('Lina Kovalenko', 18, '2026-10-01'), 'two estimates'],
   [dob('Oksana', '1999-01-01', 'Oksana Melnyk'), dob('Оксана Мельник', '1999-01-01'), 'alias'],
+  [dob('王伟', '1991-03-15'), dob('Wang Wei', '1991-03-15'), 'Han'],
+  [dob('李小龙', '1987-11-27'), dob('Li Xiaolong', '1987-11-27'), 'Han, given name written as one word'],
+  [dob('张丽华', '1993-05-08'), dob('Zhang Li Hua', '1993-05-08'), 'Han 3'],
+  [dob('김철수', '1989-02-14'), dob('Kim Cheol-su', '1989-02-14'), 'Hangul'],
+  [dob('박지훈', '1995-07-30'), dob('Park Ji-hoon', '1995-07-30'), 'Hangul, customary surname spelling'],
+  [dob('이민호', '1990-06-22'), dob('Lee Minho', '1990-06-22'), 'Hangul 3'],
+  [dob('สมชาย ใจดี', '1984-09-01'), dob('Somchai Chaidi', '1984-09-01'), 'Thai'],
+  [dob('สุดา ศรีสุข', '1998-12-03'), dob('Suda Srisuk', '1998-12-03'), 'Thai 2'],
+  [dob('राहुल शर्मा', '1992-04-11'), dob('Rahul Sharma', '1992-04-11'), 'Devanagari'],
+  [dob('प्रिया पटेल', '1996-10-19'), dob('Priya Patel', '1996-10-19'), 'Devanagari 2'],
+  [dob('דוד כהן', '1978-08-13'), dob('David Cohen', '1978-08-13'), 'Hebrew'],
+  [dob('משה לוי', '1983-01-25'), dob('Moshe Levi', '1983-01-25'), 'Hebrew 2'],
+  [dob('Արամ Պետրոսյան', '1981-03-28'), dob('Aram Petrosyan', '1981-03-28'), 'Armenian'],
+  [dob('Անի Հակոբյան', '1999-05-05'), dob('Ani Hakobyan', '1999-05-05'), 'Armenian 2'],
+  [dob('გიორგი ბერიძე', '1986-12-12'), dob('Giorgi Beridze', '1986-12-12'), 'Georgian'],
+  [dob('ნინო კაპანაძე', '1994-02-17'), dob('Nino Kapanadze', '1994-02-17'), 'Georgian 2'],
+  [dob('አበበ በቀለ', '1980-07-07'), dob('Abebe Bekele', '1980-07-07'), 'Ethiopic'],
+  [dob('ትግስት ኃይሉ', '1997-09-09'), dob('Tigist Hailu', '1997-09-09'), 'Ethiopic 2'],
 ];
 
 const DIFFERENT: Array<[PersonRecord, PersonRecord, string]> = [
@@ -73,6 +91,15 @@ const DIFFERENT: Array<[PersonRecord, PersonRecord, string]> = [
   [dob('Pedro Sanchez', '1970-01-01'), dob('Pablo Sanchez', '1970-01-01'), 'other first name 3'],
   [dob('Ivan Petrenko', '1985-05-05'), dob('Ivan Petrenko', '1995-06-05'), 'two fields differ'],
   [dob('Fatima Zahra', '1996-04-04'), dob('Fatima Hassan', '1996-04-04'), 'other surname 3'],
+  [dob('王伟', '1991-03-15'), dob('王芳', '1991-03-15'), 'Han, other given name'],
+  [dob('王伟', '1991-03-15'), dob('Wang Wei', '1971-08-02'), 'Han, other date'],
+  [dob('김철수', '1989-02-14'), dob('김영희', '1989-02-14'), 'Hangul, other given name'],
+  [dob('สมชาย ใจดี', '1984-09-01'), dob('สมศักดิ์ ใจดี', '1984-09-01'), 'Thai, other given name'],
+  [dob('राहुल शर्मा', '1992-04-11'), dob('रोहित शर्मा', '1992-04-11'), 'Devanagari, other given name'],
+  [dob('דוד כהן', '1978-08-13'), dob('דוד לוי', '1978-08-13'), 'Hebrew, other surname'],
+  [dob('Արամ Պետրոսյան', '1981-03-28'), dob('Արամ Սարգսյան', '1981-03-28'), 'Armenian, other surname'],
+  [dob('გიორგი ბერიძე', '1986-12-12'), dob('გიორგი მელაძე', '1986-12-12'), 'Georgian, other surname'],
+  [dob('አበበ በቀለ', '1980-07-07'), dob('አበበ ተሰማ', '1980-07-07'), 'Ethiopic, other surname'],
 ];
 
 describe('fuzzy person matching (deconfliction)', () => {
@@ -107,6 +134,11 @@ describe('fuzzy person matching (deconfliction)', () => {
     expect(phoneticKey('محمد أحمد')).toBe(phoneticKey('Mohammed Ahmed'));
     expect(normalizeName('  JOSÉ\u200b  de la CRUZ ')).toBe('jose de la cruz');
     expect(normalizeName('💀🔥')).toBe('');
+    expect(normalizeName('김철수')).toBe('gim cheol su');
+    expect(normalizeName('王伟')).toBe('wang wei');
+    expect(nameKey('Petrosyan, Aram')).toBe(nameKey('Արամ Պետրոսյան'));
+    expect(nameKey('Giorgi Beridze')).toBe(nameKey('გიორგი ბერიძე'));
+    for (const name of ['สมชาย ใจดี', 'राहुल शर्मा', 'דוד כהן', 'አበበ በቀለ']) expect(nameKey(name)).toMatch(/^[a-z]+ [a-z]+$/);
     expect(normalizeName('x'.repeat(10_000)).length).toBe(200);
   });
 

@@ -1,9 +1,11 @@
+import { separateSyllables, transliterateWord } from './transliterate.ts';
+
 /**
  * Person names, normalized so that spellings of one name in different scripts and hands compare equal or
  * close: "Александр Иванов", "Aleksandr Ivanov" and "IVANOV, Alexander" all reduce to keys that match.
  *
- * - `normalizeName`: NFKD, accents removed, Cyrillic, Greek and Arabic-script letters transliterated, lower
- *   case, punctuation and invisible characters removed.
+ * - `normalizeName`: NFKD, accents removed, letters of every script transliterated (transliterate.ts), lower
+ *   case, punctuation, symbols and invisible characters removed.
  * - `nameKey`: the normalized tokens sorted (so "first last" and "last, first" agree), for trigram search.
  * - `skeleton` / `phoneticKey`: a consonant skeleton that forgives vowels and romanization choices
  *   ("ks"/"x", "ph"/"f", "sh"/"š"/"ш", "Mohammed"/"Muhammad"/"محمد").
@@ -11,47 +13,9 @@
  *   common nicknames.
  */
 
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
-  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu',
-  я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ў: 'u',
-};
-
-const GREEK: Record<string, string> = {
-  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p',
-  ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
-};
-
-// Arabic and Persian letters. Short vowels are not written in Arabic script; alif, waw and ya stand for long
-// vowels inside a word and for consonants (w, y) at its start.
-const ARABIC: Record<string, string> = {
-  ا: 'a', أ: 'a', إ: 'i', آ: 'a', ٱ: 'a', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's',
-  ش: 'sh', ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'u', ي: 'i',
-  ى: 'a', ة: 'a', ء: '', ئ: '', ؤ: '', پ: 'p', چ: 'ch', ژ: 'zh', گ: 'g', ک: 'k', ی: 'i',
-};
-const ARABIC_INITIAL: Record<string, string> = { و: 'w', ي: 'y', ی: 'y', ع: 'a' };
-// Greek vowel pairs read as one sound.
-const GREEK_PAIRS: Array<[RegExp, string]> = [[/ου/g, 'u'], [/αυ/g, 'av'], [/ευ/g, 'ev'], [/ει|οι/g, 'i'], [/αι/g, 'e']];
-
-const LATIN_EXTRA: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
-
-function transliterateWord(raw: string): string {
-  let word = raw;
-  for (const [pair, sound] of GREEK_PAIRS) word = word.replace(pair, sound);
-  // The Arabic article is written joined to the name: "الزهراء" is "al" + "zahra".
-  if (/^ال[\u0621-\u064a]{2,}/.test(word)) word = word.slice(2);
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i]!;
-    if (i === 0 && ARABIC_INITIAL[ch]) out += ARABIC_INITIAL[ch];
-    else out += CYRILLIC[ch] ?? GREEK[ch] ?? ARABIC[ch] ?? LATIN_EXTRA[ch] ?? ch;
-  }
-  return out;
-}
-
 /** Lower case, plain Latin letters and digits, single spaces. Empty when nothing name-like is left. */
 export function normalizeName(raw: string): string {
-  const text = raw
+  const text = separateSyllables(raw)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '') // accents, Arabic vowel marks
     .replace(/\p{Cf}/gu, '') // zero-width and direction marks
@@ -154,6 +118,21 @@ const NICKNAMES: string[][] = [
   ['anthony', 'tony', 'antonio', 'toni'],
   ['jesus', 'chuy'],
   ['enrique', 'kike', 'henry'],
+  // Korean surnames keep spellings older than the official romanization that transliteration follows.
+  ['gim', 'kim'],
+  ['i', 'lee', 'yi', 'rhee'],
+  ['bag', 'park', 'pak'],
+  ['choe', 'choi'],
+  ['jeong', 'jung', 'chung'],
+  ['gang', 'kang'],
+  ['jo', 'cho'],
+  ['yun', 'yoon'],
+  ['jang', 'chang'],
+  ['im', 'lim'],
+  ['sin', 'shin'],
+  ['o', 'oh'],
+  ['gwon', 'kwon'],
+  ['ryu', 'yoo', 'yu'],
 ];
 const NICKNAME_GROUP = new Map<string, number>();
 NICKNAMES.forEach((group, i) => group.forEach((name) => NICKNAME_GROUP.set(name, i)));
@@ -188,9 +167,9 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-/** Romanization choices folded away for comparison: ou/u, y/i, ks/x, ph/f, w/v, doubled letters. */
+/** Romanization choices folded away for comparison: ou/oo/u, ee/i, y/i, ks/x, ph/f, w/v, doubled letters. */
 function foldSpelling(token: string): string {
-  return token.replace(/ou/g, 'u').replace(/y/g, 'i').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/(.)\1+/g, '$1');
+  return token.replace(/ou|oo/g, 'u').replace(/ee/g, 'i').replace(/y/g, 'i').replace(/ks/g, 'x').replace(/ph/g, 'f').replace(/w/g, 'v').replace(/(.)\1+/g, '$1');
 }
 
 /** A token written without its vowels, as Arabic script is: "mhmd", "hsin", "yusf". */
@@ -202,9 +181,10 @@ const vowelPoor = (token: string) => (token.slice(1).match(/[aeiou]/g)?.length ?
  */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.85 : 0;
+  // Before initials: the Korean surname "I" is "Lee", not an initial.
   const ga = NICKNAME_GROUP.get(a);
   if (ga !== undefined && ga === NICKNAME_GROUP.get(b)) return 0.9;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.85 : 0;
   const sa = skeleton(a);
   const sameSkeleton = (vowelPoor(a) || vowelPoor(b)) && sa.length >= 3 && sa === skeleton(b) ? 0.9 : 0;
   return Math.max(jaroWinkler(a, b), jaroWinkler(foldSpelling(a), foldSpelling(b)), sameSkeleton);
@@ -222,6 +202,20 @@ export function nameSimilarity(a: string, b: string): number {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
   if (!ta.length || !tb.length) return 0;
+  let best = tokensSimilarity(ta, tb);
+  // Syllables written apart on one side and joined on the other ("Li Xiao Long" / "Li Xiaolong", "이민호" /
+  // "Lee Minho"): the longer side is also tried with two neighbouring tokens joined.
+  if (ta.length !== tb.length) {
+    const [longer, other] = ta.length > tb.length ? [ta, tb] : [tb, ta];
+    for (let i = 0; i + 1 < longer.length; i++) {
+      const joined = [...longer.slice(0, i), longer[i]! + longer[i + 1]!, ...longer.slice(i + 2)];
+      best = Math.max(best, tokensSimilarity(joined, other));
+    }
+  }
+  return best;
+}
+
+function tokensSimilarity(ta: readonly string[], tb: readonly string[]): number {
   const pairs: Array<{ i: number; j: number; s: number }> = [];
   ta.forEach((x, i) => tb.forEach((y, j) => pairs.push({ i, j, s: tokenSimilarity(x, y) })));
   pairs.sort((p, q) => q.s - p.s);

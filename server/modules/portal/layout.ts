@@ -11,17 +11,20 @@ export interface PageContext {
   path: string;
 }
 
-/** A portal link that keeps the language and campaign code, so no cookie is ever needed to remember them. */
+/**
+ * A portal link that keeps the language and campaign code, so no cookie is ever needed to remember them. The
+ * language is always written, English too: left out, the next page would follow the browser's language, and a
+ * visitor whose browser prefers Spanish could never stay in English.
+ */
 export function link(page: PageContext, path: string, locale: PortalLocale = page.locale): string {
   // A path may carry its own query (the finder's search), kept ahead of the language and campaign.
   const [base = path, own = ''] = path.split('?');
   const params = new URLSearchParams(own);
   params.delete('lang');
   params.delete('c');
-  if (locale !== 'en') params.set('lang', locale);
+  params.set('lang', locale);
   if (page.campaign) params.set('c', page.campaign);
-  const query = params.toString();
-  return query ? `${base}?${query}` : base;
+  return `${base}?${params.toString()}`;
 }
 
 /** A link that dials the number on a phone. */

@@ -69,7 +69,7 @@ describe('the public Safe Places finder', () => {
     expect(page.body).toContain('Abierto ahora hasta las 17:00');
     expect(page.body).toContain('Abierto las 24 horas');
     // Switching language keeps the search.
-    expect(page.body).toContain('hreflang="en" href="/safe-places?q=Houston%2C+TX"');
+    expect(page.body).toContain('hreflang="en" href="/safe-places?q=Houston%2C+TX&amp;lang=en"');
   });
 
   it('searches from shared coordinates, rounded to about 100 m', async () => {

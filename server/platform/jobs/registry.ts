@@ -3,6 +3,8 @@ import { sweepAccounts } from '../../modules/users/account-sweep.ts';
 import { flagOverdueUrgentTips } from '../../modules/tips/tips.sla.ts';
 import { checkpointIfChanged } from '../audit/checkpoint.ts';
 import { applyRetention } from '../../modules/survivors/retention.ts';
+import { rekeyNames } from '../../modules/entities/rekey-names.ts';
+import { rekeySurvivorNames } from '../../modules/survivors/rekey-names.ts';
 
 export type JobHandler = (ctx: AppContext, payload: unknown) => Promise<void>;
 
@@ -22,6 +24,11 @@ export const jobHandlers: Record<string, JobHandler> = {
   },
   'survivors.retention': async (ctx) => {
     await applyRetention(ctx);
+  },
+  // Queued once by the migration after the name normalizer learned every script; rerunning changes nothing.
+  'names.rekey': async (ctx) => {
+    await rekeyNames(ctx);
+    await rekeySurvivorNames(ctx);
   },
 };
 

@@ -1,5 +1,5 @@
 import { html } from '../html.ts';
-import { layout, type PageContext } from '../layout.ts';
+import { layout, link, type PageContext } from '../layout.ts';
 import type { ReporterView } from '../../tips/tips.followup.ts';
 
 /** Asks for the receipt. The receipt is always sent by POST, so it never sits in a URL or browser history. */
@@ -11,7 +11,7 @@ export function followUpPage(page: PageContext, options: { problem?: string; rec
     html`<h1>${t('followUp.title')}</h1>
 ${options.problem ? html`<p class="alert error" role="alert" id="receipt-error">${options.problem}</p>` : ''}
 <p>${t('followUp.intro')}</p>
-<form method="post" action="/follow-up">
+<form method="post" action="${link(page, '/follow-up')}">
 <input type="hidden" name="lang" value="${page.locale}">
 <div class="field"><label for="receipt">${t('followUp.receipt')}</label><p class="hint" id="receipt-hint">${t('followUp.receiptHint')}</p>
 <input id="receipt" name="receipt" value="${options.receipt ?? ''}" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="40" aria-describedby="receipt-hint${options.problem ? ' receipt-error' : ''}"${options.problem ? html` aria-invalid="true"` : ''}></div>
@@ -34,7 +34,7 @@ ${options.problem ? html`<p class="alert error" role="alert">${options.problem}<
 ${view.messages.length === 0 ? html`<p>${t('followUp.noMessages')}</p>` : html`<ol class="thread">${view.messages.map((m) => html`<li class="msg ${m.from}"><p class="meta">${t(`followUp.from.${m.from}`)} · <time datetime="${m.at}">${when(m.at)} UTC</time></p><p class="body">${m.body}</p>${m.attachments ? html`<p class="meta">${t('followUp.attachments', { count: m.attachments })}</p>` : ''}</li>`)}</ol>`}
 </section>
 <section aria-labelledby="reply-title"><h2 id="reply-title">${t('followUp.reply')}</h2>
-<form method="post" action="/follow-up/reply" enctype="multipart/form-data">
+<form method="post" action="${link(page, '/follow-up/reply')}" enctype="multipart/form-data">
 <input type="hidden" name="receipt" value="${view.receipt}">
 <input type="hidden" name="lang" value="${page.locale}">
 <div class="field"><label for="message">${t('followUp.message')}</label><textarea id="message" name="message" rows="5"></textarea></div>

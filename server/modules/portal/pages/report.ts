@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../../platform/errors.ts';
 import { html, type Html } from '../html.ts';
-import { layout, type PageContext } from '../layout.ts';
+import { layout, link, type PageContext } from '../layout.ts';
 import { PERSON_ROWS, VEHICLE_ROWS, type FormValues } from '../report-form.ts';
 import { CONCERN_TYPES, HEARD_VIA } from '../../tips/tips.schema.ts';
 
@@ -39,7 +39,7 @@ export function reportPage(page: PageContext, options: ReportPageOptions): strin
 ${summary}
 <p>${t('report.intro')}</p>
 <p class="alert">${t('report.dangerNote', { number: page.config.emergencyNumber })}</p>
-<form method="post" action="/report" enctype="multipart/form-data" novalidate>
+<form method="post" action="${link(page, '/report')}" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="sid" value="${options.submissionId}">
 <input type="hidden" name="lang" value="${page.locale}">
 ${page.campaign ? html`<input type="hidden" name="c" value="${page.campaign}">` : ''}

@@ -24,13 +24,13 @@ export const FINDER_ASSETS = { styles: ['/portal/safe-places.css'], scripts: ['/
 function finderUrl(page: PageContext, params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  if (page.locale !== 'en') search.set('lang', page.locale);
+  search.set('lang', page.locale);
   if (page.campaign) search.set('c', page.campaign);
-  const text = search.toString();
-  return text ? `/safe-places?${text}` : '/safe-places';
+  return `/safe-places?${search.toString()}`;
 }
 
-const carried = (page: PageContext) => html`${page.locale !== 'en' ? html`<input type="hidden" name="lang" value="${page.locale}">` : ''}${page.campaign ? html`<input type="hidden" name="c" value="${page.campaign}">` : ''}`;
+// The language always, English too (see link() in layout.ts).
+const carried = (page: PageContext) => html`<input type="hidden" name="lang" value="${page.locale}">${page.campaign ? html`<input type="hidden" name="c" value="${page.campaign}">` : ''}`;
 
 /** The search box, used on the finder and on the Get help page. Plain GET, so it works with scripts off. */
 export function finderForm(page: PageContext, options: { query?: string; problem?: string | undefined } = {}): Html {

@@ -6,6 +6,11 @@ let isFirstPage = true;
 
 interface PageProps {
   title: string;
+  /**
+   * The browser tab's title when the heading names a person or holds free text that may (a survivor's name, a
+   * case's title): tab titles land in history, bookmarks and browser sync, far from the app's access rules.
+   */
+  documentTitle?: string;
   /** A line under the heading. */
   lead?: ReactNode;
   /** Buttons or links beside the heading. */
@@ -20,13 +25,13 @@ interface PageProps {
  * One page: sets the document title and, after a navigation inside the app, moves focus to the heading so
  * screen readers announce where the person arrived.
  */
-export function Page({ title, lead, actions, width = 'wide', back, children }: PageProps) {
+export function Page({ title, documentTitle = title, lead, actions, width = 'wide', back, children }: PageProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
+    document.title = `${documentTitle} · ${t('app.name')}`;
+  }, [documentTitle, t]);
 
   useEffect(() => {
     if (!isFirstPage) heading.current?.focus();

@@ -52,6 +52,7 @@ function CaseView({ caseId }: { caseId: string }) {
     <Page
       back={back}
       title={kase ? `${caseNumber(t, kase.number)}: ${kase.title}` : t('cases.case')}
+      documentTitle={kase ? caseNumber(t, kase.number) : t('cases.case')}
       lead={
         kase && (
           <span className="case-badges">

@@ -54,6 +54,20 @@ export function useCreateCase() {
   });
 }
 
+/** Opens a case from a tip: its report, people, identifiers and files come along, and the two are linked. */
+export function useOpenCaseFromTip(tipId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<Case>('/api/cases/from-tip', { tipId }),
+    onSuccess: (created) => {
+      client.setQueryData(caseKey(created.id), created);
+      void client.invalidateQueries({ queryKey: [...casesKey, 'list'] });
+      // The tip now links to the case.
+      void client.invalidateQueries({ queryKey: ['tips'] });
+    },
+  });
+}
+
 export function useUpdateCase(id: string) {
   const changed = useCaseChanged(id);
   return useMutation({ mutationFn: (patch: CasePatch) => api.patch<Case>(casePath(id), patch), onSuccess: changed });

@@ -33,7 +33,7 @@ export function HomePage() {
   destinations.push({ to: '/profile', title: t('home.profile.title'), body: t('home.profile.body') });
 
   return (
-    <Page title={t('home.greeting', { name: user.displayName })} lead={t('home.lead')}>
+    <Page title={t('home.greeting', { name: user.displayName })} documentTitle={t('nav.home')} lead={t('home.lead')}>
       <section className="card summary" aria-labelledby="home-account-heading">
         <h2 id="home-account-heading">{t('home.account')}</h2>
         <dl className="details">

@@ -61,7 +61,9 @@ export function PlacesMap({ layers, tileUrl, attribution, onUnavailable }: Place
       gaveUp = true;
       unavailable.current();
     };
-    const tiles = L.tileLayer(tileUrl, { attribution: escapeText(attribution), maxZoom: 19, crossOrigin: false });
+    // The app sends no Referer anywhere (no-referrer); OpenStreetMap's tile servers refuse requests without one
+    // (their tile usage policy). The origin alone names the deployment and never a page or a record.
+    const tiles = L.tileLayer(tileUrl, { attribution: escapeText(attribution), maxZoom: 19, crossOrigin: false, referrerPolicy: 'origin' });
     tiles.on('tileload', () => {
       loaded = true;
     });

@@ -20,7 +20,7 @@ import { SurvivorDocuments } from './SurvivorDocuments.tsx';
 import { SurvivorJumpLinks } from './SurvivorJumpLinks.tsx';
 import { SurvivorTasksSection } from './SurvivorTasksSection.tsx';
 import { survivorAbilities } from './survivorAbilities.ts';
-import { categoryInSentence, recordStatusLabel, survivorTitle } from './survivorLabels.ts';
+import { categoryInSentence, recordStatusLabel, survivorNumber, survivorTitle } from './survivorLabels.ts';
 import { useSurvivor } from './survivorsApi.ts';
 import type { Survivor } from './survivorTypes.ts';
 import './survivors.css';
@@ -58,7 +58,7 @@ function SurvivorView({ survivorId }: { survivorId: string }) {
   const can = survivor ? survivorAbilities(me, survivor.access) : null;
 
   return (
-    <Page back={back} title={survivor ? survivorTitle(t, survivor) : t('survivors.record')} lead={survivor?.facts && recordStatusLabel(t, survivor.facts.status)} actions={survivor && can?.manage && <RecordStatusButton survivor={survivor} />}>
+    <Page back={back} title={survivor ? survivorTitle(t, survivor) : t('survivors.record')} documentTitle={survivor ? survivorNumber(t, survivor.number) : t('survivors.record')} lead={survivor?.facts && recordStatusLabel(t, survivor.facts.status)} actions={survivor && can?.manage && <RecordStatusButton survivor={survivor} />}>
       {query.isPending && <Loading />}
       {query.isError && <LoadError error={query.error} />}
       {survivor && can && (

@@ -14,6 +14,7 @@ import { TipConversation } from './TipConversation.tsx';
 import { TipFiles } from './TipFiles.tsx';
 import { TipMerge } from './TipMerge.tsx';
 import { TipNotes } from './TipNotes.tsx';
+import { TipOpenCase } from './TipOpenCase.tsx';
 import { TipReport } from './TipReport.tsx';
 import { TipTriageForm } from './TipTriageForm.tsx';
 import { MergedNotice, RelatedTips } from './RelatedTips.tsx';
@@ -58,6 +59,7 @@ function TipView({ tipId }: { tipId: string }) {
             </div>
             <div className="tip-side">
               <TipClock tip={data} />
+              <TipOpenCase tip={data} canOpen={can.openCase} />
               <ReporterContactPanel tip={data} canReveal={can.revealContact} />
               {can.manage && can.open && <TipTriageForm tip={data} />}
               {can.manage && can.open && <TipAssignment tip={data} can={can} />}

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../api/types.ts';
 import { hasAnyPermission } from '../auth/session.ts';
+import { CASE_PERMISSIONS } from '../cases/caseAbilities.ts';
 import type { TipSummary } from './tipTypes.ts';
 
 export interface TipAbilities {
@@ -12,6 +13,8 @@ export interface TipAbilities {
   /** The people of the assigned agency can be listed to choose one. */
   listPeople: boolean;
   revealContact: boolean;
+  /** Investigators and prosecutors open a case from a tip they can read (not from a merged one). */
+  openCase: boolean;
 }
 
 /** What the signed-in person may do with this tip; the server checks each again. */
@@ -23,5 +26,6 @@ export function tipAbilities(me: SessionUser, tip: Pick<TipSummary, 'status' | '
     assignAgency: hasAnyPermission(me, 'manage:tip:any'),
     listPeople: hasAnyPermission(me, 'read:user:any', 'manage:user:any') || (ownAgency && hasAnyPermission(me, 'read:user:own-agency', 'manage:user:own-agency')),
     revealContact: hasAnyPermission(me, 'read:reporter-contact:any') || (ownAgency && hasAnyPermission(me, 'read:reporter-contact:own-agency')),
+    openCase: tip.status !== 'merged' && hasAnyPermission(me, ...CASE_PERMISSIONS.create),
   };
 }

@@ -19,7 +19,7 @@ export function UserPage() {
   const agencyType = agencies.data?.find((agency) => agency.id === user.data?.agencyId)?.type;
 
   return (
-    <Page back={{ to: '/users', label: t('users.backToList') }} title={user.data?.displayName ?? t('users.user')} width="narrow">
+    <Page back={{ to: '/users', label: t('users.backToList') }} title={user.data?.displayName ?? t('users.user')} documentTitle={t('users.user')} width="narrow">
       {(user.isPending || meta.isPending) && <Loading />}
       {user.isError && <LoadError error={user.error} />}
       {meta.isError && <LoadError error={meta.error} />}
