@@ -32,6 +32,14 @@ import { survivorRoutes } from './modules/survivors/survivors.routes.ts';
 import { consentRoutes } from './modules/consents/consents.routes.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 
+/**
+ * Fastify's own hop count trusts nobody (it fails closed), so a count is given as the classic rule: the
+ * connecting peer and the next n-1 addresses to its left in X-Forwarded-For are proxies.
+ */
+function trustedProxies(setting: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** Builds the HTTP application around an opened Haven context. Listening is the caller's business. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -39,14 +47,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Our own one-line request log (request-log.ts) replaces Fastify's, which would include the client address.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Behind a reverse proxy every visitor would be the proxy: per-client limits key on the address the
+    // trusted proxy reports (TRUST_PROXY), and only the proxies named there may report it.
+    trustProxy: trustedProxies(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   installErrorHandling(app, portalNotFound(ctx));
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { publicUrl: ctx.config.publicUrl });
   installRequestLog(app);
   installDenialAudit(app, ctx);
   await app.register(cookie);

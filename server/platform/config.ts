@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 const knownTimeZones = new Map<string, boolean>();
 
@@ -24,6 +25,25 @@ const tileTemplate = z
   .trim()
   .refine((v) => v === '' || v === 'off' || (/^https?:\/\/[^\s"'<>;]+$/.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))), 'must be an http(s) URL template with {z}, {x} and {y}, or "off"');
 
+/** One proxy address or CIDR range (10.0.0.0/8, ::1, fd00::/8). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For/-Proto): "off", a hop count, or the proxies'
+ * addresses. "true" (trust everyone) is refused: any client could then choose its own address.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || v === 'off' || v === 'false' || /^([1-9]|10)$/.test(v) || v.split(',').every((e) => isAddressOrRange(e.trim())), 'must be "off", a hop count from 1 to 10, or a comma-separated list of proxy addresses or CIDR ranges ("true" would let any client pick its own address)')
+  .transform((v): false | number | string[] => (v === '' || v === 'off' || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((e) => e.trim())));
+
 /**
  * Configuration is read once, here, from the environment. Every problem is listed at once so an operator
  * fixes them in one go instead of one restart per mistake. Nothing else in Haven reads process.env.
@@ -32,6 +52,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: trustProxySetting.default(false),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -84,6 +105,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** False: the connecting address is the client; else the hop count or addresses of trusted reverse proxies. */
+  trustProxy: false | number | string[];
   databaseUrl: string | undefined;
   dataDir: string;
   masterKey: string | undefined;
@@ -129,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: raw.PORT,
     host: raw.HOST,
     publicUrl,
+    trustProxy: raw.TRUST_PROXY,
     databaseUrl: raw.DATABASE_URL,
     dataDir,
     masterKey: raw.HAVEN_MASTER_KEY,

@@ -62,7 +62,7 @@ function pageContext(ctx: AppContext, request: FastifyRequest, values: FormValue
 
 /** The public portal: server-rendered pages that need no account, no cookie and no script. */
 export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const receiptFailures = new FailureLimiter({ perClient: 10, global: 500, windowMs: 15 * 60_000 });
+  const receiptFailures = new FailureLimiter({ perClient: 10, windowMs: 15 * 60_000 });
   await app.register(async (portal) => {
     await portal.register(formbody, { bodyLimit: 256 * 1024 });
     await portal.register(multipart, { limits: MULTIPART_LIMITS });
