@@ -93,6 +93,13 @@ const configSchema = z.object({
   /** Map tiles on the public Safe Places finder. Unset: no map there, because tiles would tell the tile server where the visitor searched (decision 008). */
   PORTAL_MAP_TILE_URL: tileTemplate.optional(),
   PORTAL_MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
+  /** Anonymous reports one client may send in an hour (decision 013). */
+  REPORTS_PER_CLIENT_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** File bytes one client may have stored in an hour, and all clients together; past either, the words are kept, the files are not. */
+  UPLOAD_MB_PER_CLIENT_HOUR: z.coerce.number().int().min(0).max(100_000).default(100),
+  UPLOAD_MB_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+  /** Below this much free space in HAVEN_DATA_DIR (or the temporary folder), new files are not kept; reports still are. */
+  MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(10_000_000).default(1_024),
   /** Twilio's auth token: with it, /api/sms/twilio refuses requests without a valid X-Twilio-Signature. */
   TWILIO_AUTH_TOKEN: z.string().trim().min(16, 'must be the 32-character auth token from the Twilio console').max(128).optional(),
   /** The number people text "SAFE <ZIP>" to, shown on the public finder. */
@@ -130,9 +137,15 @@ export interface Config {
   mapTileAttribution: string;
   portalMapTileUrl: string | null;
   portalMapTileAttribution: string;
+  reportsPerClientHour: number;
+  uploadBytesPerClientHour: number;
+  uploadBytesPerHour: number;
+  minFreeDiskBytes: number;
   twilioAuthToken: string | undefined;
   safePlacesSmsNumber: string | null;
 }
+
+const MB = 1024 * 1024;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -175,6 +188,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileAttribution: raw.MAP_TILE_ATTRIBUTION,
     portalMapTileUrl: raw.PORTAL_MAP_TILE_URL && raw.PORTAL_MAP_TILE_URL !== 'off' ? raw.PORTAL_MAP_TILE_URL : null,
     portalMapTileAttribution: raw.PORTAL_MAP_TILE_ATTRIBUTION ?? raw.MAP_TILE_ATTRIBUTION,
+    reportsPerClientHour: raw.REPORTS_PER_CLIENT_HOUR,
+    uploadBytesPerClientHour: raw.UPLOAD_MB_PER_CLIENT_HOUR * MB,
+    uploadBytesPerHour: raw.UPLOAD_MB_PER_HOUR * MB,
+    minFreeDiskBytes: raw.MIN_FREE_DISK_MB * MB,
     twilioAuthToken: raw.TWILIO_AUTH_TOKEN,
     safePlacesSmsNumber: raw.SAFE_PLACES_SMS_NUMBER ?? null,
   };
