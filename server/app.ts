@@ -34,6 +34,14 @@ import { consentRoutes } from './modules/consents/consents.routes.ts';
 import { referralRoutes } from './modules/referrals/referrals.routes.ts';
 
 /**
+ * Fastify's own hop count trusts nobody (it fails closed), so a count is given as the classic rule: the
+ * connecting peer and the next n-1 addresses to its left in X-Forwarded-For are proxies.
+ */
+function trustedProxies(setting: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
+/**
  * Builds the HTTP application around an opened Haven context. Listening is the caller's business. `onRoute`
  * sees every route as it is registered (tests that call every route).
  */
@@ -43,7 +51,9 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
     // Our own one-line request log (request-log.ts) replaces Fastify's, which would include the client address.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Behind a reverse proxy every visitor would be the proxy: per-client limits key on the address the
+    // trusted proxy reports (TRUST_PROXY), and only the proxies named there may report it.
+    trustProxy: trustedProxies(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
@@ -51,7 +61,7 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
   app.setSerializerCompiler(serializerCompiler);
 
   installErrorHandling(app, portalNotFound(ctx));
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { publicUrl: ctx.config.publicUrl });
   installRequestLog(app);
   installDenialAudit(app, ctx);
   installTextGuard(app);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { isIP } from 'node:net';
 
 const knownTimeZones = new Map<string, boolean>();
 
@@ -24,6 +25,25 @@ const tileTemplate = z
   .trim()
   .refine((v) => v === '' || v === 'off' || (/^https?:\/\/[^\s"'<>;]+$/.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))), 'must be an http(s) URL template with {z}, {x} and {y}, or "off"');
 
+/** One proxy address or CIDR range (10.0.0.0/8, ::1, fd00::/8). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For/-Proto): "off", a hop count, or the proxies'
+ * addresses. "true" (trust everyone) is refused: any client could then choose its own address.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || v === 'off' || v === 'false' || /^([1-9]|10)$/.test(v) || v.split(',').every((e) => isAddressOrRange(e.trim())), 'must be "off", a hop count from 1 to 10, or a comma-separated list of proxy addresses or CIDR ranges ("true" would let any client pick its own address)')
+  .transform((v): false | number | string[] => (v === '' || v === 'off' || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((e) => e.trim())));
+
 /**
  * Configuration is read once, here, from the environment. Every problem is listed at once so an operator
  * fixes them in one go instead of one restart per mistake. Nothing else in Haven reads process.env.
@@ -32,6 +52,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: trustProxySetting.default(false),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -72,6 +93,13 @@ const configSchema = z.object({
   /** Map tiles on the public Safe Places finder. Unset: no map there, because tiles would tell the tile server where the visitor searched (decision 008). */
   PORTAL_MAP_TILE_URL: tileTemplate.optional(),
   PORTAL_MAP_TILE_ATTRIBUTION: z.string().trim().max(200).optional(),
+  /** Anonymous reports one client may send in an hour (decision 013). */
+  REPORTS_PER_CLIENT_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** File bytes one client may have stored in an hour, and all clients together; past either, the words are kept, the files are not. */
+  UPLOAD_MB_PER_CLIENT_HOUR: z.coerce.number().int().min(0).max(100_000).default(100),
+  UPLOAD_MB_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+  /** Below this much free space in HAVEN_DATA_DIR (or the temporary folder), new files are not kept; reports still are. */
+  MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(10_000_000).default(1_024),
   /** Twilio's auth token: with it, /api/sms/twilio refuses requests without a valid X-Twilio-Signature. */
   TWILIO_AUTH_TOKEN: z.string().trim().min(16, 'must be the 32-character auth token from the Twilio console').max(128).optional(),
   /** The number people text "SAFE <ZIP>" to, shown on the public finder. */
@@ -84,6 +112,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** False: the connecting address is the client; else the hop count or addresses of trusted reverse proxies. */
+  trustProxy: false | number | string[];
   databaseUrl: string | undefined;
   dataDir: string;
   masterKey: string | undefined;
@@ -107,9 +137,15 @@ export interface Config {
   mapTileAttribution: string;
   portalMapTileUrl: string | null;
   portalMapTileAttribution: string;
+  reportsPerClientHour: number;
+  uploadBytesPerClientHour: number;
+  uploadBytesPerHour: number;
+  minFreeDiskBytes: number;
   twilioAuthToken: string | undefined;
   safePlacesSmsNumber: string | null;
 }
+
+const MB = 1024 * 1024;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -129,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: raw.PORT,
     host: raw.HOST,
     publicUrl,
+    trustProxy: raw.TRUST_PROXY,
     databaseUrl: raw.DATABASE_URL,
     dataDir,
     masterKey: raw.HAVEN_MASTER_KEY,
@@ -151,6 +188,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileAttribution: raw.MAP_TILE_ATTRIBUTION,
     portalMapTileUrl: raw.PORTAL_MAP_TILE_URL && raw.PORTAL_MAP_TILE_URL !== 'off' ? raw.PORTAL_MAP_TILE_URL : null,
     portalMapTileAttribution: raw.PORTAL_MAP_TILE_ATTRIBUTION ?? raw.MAP_TILE_ATTRIBUTION,
+    reportsPerClientHour: raw.REPORTS_PER_CLIENT_HOUR,
+    uploadBytesPerClientHour: raw.UPLOAD_MB_PER_CLIENT_HOUR * MB,
+    uploadBytesPerHour: raw.UPLOAD_MB_PER_HOUR * MB,
+    minFreeDiskBytes: raw.MIN_FREE_DISK_MB * MB,
     twilioAuthToken: raw.TWILIO_AUTH_TOKEN,
     safePlacesSmsNumber: raw.SAFE_PLACES_SMS_NUMBER ?? null,
   };

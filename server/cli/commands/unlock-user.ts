@@ -14,12 +14,13 @@ export const unlockUser = defineCommand({
     const { ctx } = haven;
     const user = await ctx.db.transaction().execute(async (trx) => {
       const user = await resolveUser(trx, args.email);
+      const lockedAt = user.sign_in_locked_at ?? user.locked_at;
       await clearLockout(trx, user.id);
-      await recordAudit(trx, ctx.keys, operatorEvent({ action: 'user.unlocked', entityType: 'user', entityId: user.id, details: { wasLocked: user.locked_at !== null } }));
-      return user;
+      await recordAudit(trx, ctx.keys, operatorEvent({ action: 'user.unlocked', entityType: 'user', entityId: user.id, details: { wasLocked: lockedAt !== null } }));
+      return { ...user, lockedAt };
     });
-    line(io, user.locked_at
-      ? `Unlocked ${user.email} (locked since ${user.locked_at.toISOString()}). They can sign in again.`
+    line(io, user.lockedAt
+      ? `Unlocked ${user.email} (locked since ${user.lockedAt.toISOString()}). They can sign in again.`
       : `${user.email} was not locked; their count of failed sign-ins is reset.`);
     if (user.disabled_at) line(io, `Note: the account is disabled; an administrator enables it in the staff app.`);
   },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { permissionsForRoles } from '../../platform/access/permissions.ts';
+import { clientLabel } from '../../platform/http/client-label.ts';
 import * as auth from './auth.service.ts';
 import * as profile from './profile.service.ts';
 import { clearSessionCookie, requireSession, requireStaff, setSessionCookie } from './auth.http.ts';
@@ -22,7 +23,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const tags = ['auth'];
 
     app.post('/auth/login', { schema: { tags, body: s.loginInput, response: { 200: s.nextStep } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const issued = await auth.signInWithPassword(ctx, request.body);
+      const issued = await auth.signInWithPassword(ctx, request.body, { label: clientLabel(request.ip) });
       setSessionCookie(ctx, reply, issued);
       return { next: issued.next, csrfToken: issued.csrfToken };
     });
@@ -32,13 +33,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     app.post('/auth/mfa/enroll', { schema: { tags, body: s.codeInput, response: { 200: s.recoveryCodesView.extend({ csrfToken: z.string() }) } } }, async (request, reply) => {
-      const result = await auth.completeMfaEnrollment(ctx, requireSession(request), request.body.code);
+      const result = await auth.completeMfaEnrollment(ctx, requireSession(request), request.body.code, { label: clientLabel(request.ip) });
       setSessionCookie(ctx, reply, result);
       return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
     });
 
     app.post('/auth/mfa/verify', { schema: { tags, body: s.verifyInput, response: { 200: z.object({ csrfToken: z.string() }) } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const renewed = await auth.verifyMfa(ctx, requireSession(request), request.body);
+      const renewed = await auth.verifyMfa(ctx, requireSession(request), request.body, { label: clientLabel(request.ip) });
       setSessionCookie(ctx, reply, renewed);
       return { csrfToken: renewed.csrfToken };
     });

@@ -5,7 +5,7 @@ import { recordAudit, recordAuditNow } from '../../platform/audit/audit.ts';
 import { seal, unseal } from '../../platform/crypto/seal.ts';
 import { decoyPasswordHash, verifyPassword } from './password.ts';
 import { createSession, endSession, type IssuedSession, type LiveSession } from './sessions.ts';
-import { registerSignInFailure } from './lockout.ts';
+import { isTooSoon, registerSignInFailure, type AttemptSource } from './lockout.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
 import { generateTotpSecret, matchTotp, totpUri } from './totp.ts';
 
@@ -21,11 +21,11 @@ export function normalizeEmail(email: string): string {
 const secretContext = (userId: string) => `totp:${userId}`;
 
 /** Step one: the password. Answers which second step comes next and opens a short pending session. */
-export async function signInWithPassword(ctx: AppContext, input: { email: string; password: string }): Promise<IssuedSession & { next: 'enroll' | 'verify' }> {
+export async function signInWithPassword(ctx: AppContext, input: { email: string; password: string }, source: AttemptSource): Promise<IssuedSession & { next: 'enroll' | 'verify' }> {
   const user = await ctx.db
     .selectFrom('users as u')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-    .select(['u.id', 'u.agency_id', 'u.password_hash', 'u.mfa_enrolled_at', 'u.locked_at', 'u.disabled_at', 'a.is_active'])
+    .select(['u.id', 'u.agency_id', 'u.password_hash', 'u.mfa_enrolled_at', 'u.locked_at', 'u.sign_in_locked_at', 'u.last_failed_at', 'u.disabled_at', 'a.is_active'])
     .where('u.email', '=', normalizeEmail(input.email))
     .executeTakeFirst();
   const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
@@ -34,13 +34,15 @@ export async function signInWithPassword(ctx: AppContext, input: { email: string
     throw new AppError('sign_in_failed', SIGN_IN_FAILED);
   }
   const actor = { id: user.id, agencyId: user.agency_id };
-  const blocked = user.locked_at ? 'locked' : user.disabled_at ? 'disabled' : !user.is_active ? 'agency_inactive' : !user.password_hash ? 'not_activated' : null;
+  const blocked = user.locked_at || user.sign_in_locked_at ? 'locked' : user.disabled_at ? 'disabled' : !user.is_active ? 'agency_inactive' : !user.password_hash ? 'not_activated' : null;
   if (blocked) {
     await recordAuditNow(ctx.db, ctx.keys, { actorUserId: user.id, actorAgencyId: user.agency_id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, outcome: 'denied', details: { reason: blocked } });
     throw new AppError('sign_in_failed', SIGN_IN_FAILED);
   }
-  if (!passwordOk) {
-    await registerSignInFailure(ctx, actor, 'bad_password');
+  // Right on the heels of a failure no password is taken, right or wrong (and the wrong one is not counted):
+  // a script gets nowhere faster than a person typing. The password was still checked, so timing tells nothing.
+  if (!passwordOk || isTooSoon(ctx, user.last_failed_at)) {
+    if (!passwordOk) await registerSignInFailure(ctx, actor, 'bad_password', source);
     throw new AppError('sign_in_failed', SIGN_IN_FAILED);
   }
   const next = user.mfa_enrolled_at ? 'verify' : 'enroll';
@@ -68,15 +70,16 @@ export async function startMfaEnrollment(ctx: AppContext, session: LiveSession):
 }
 
 /** Finishes enrollment with a first code: stores the secret, issues recovery codes, renews the session. */
-export async function completeMfaEnrollment(ctx: AppContext, session: LiveSession, code: string): Promise<IssuedSession & { recoveryCodes: string[] }> {
+export async function completeMfaEnrollment(ctx: AppContext, session: LiveSession, code: string, source: AttemptSource): Promise<IssuedSession & { recoveryCodes: string[] }> {
   if (session.mfaState !== 'enroll' || !session.pendingTotpSecretEnc) {
     throw new AppError('conflict', 'Start enrollment first: open the enrollment step to get your QR code.');
   }
   const context = secretContext(session.user.id);
   const secret = unseal(ctx.keys.key('secret-seal'), session.pendingTotpSecretEnc, context).toString();
-  const step = matchTotp(secret, code.trim(), ctx.now(), null);
+  const { last_failed_at: lastFailedAt } = await ctx.db.selectFrom('users').select('last_failed_at').where('id', '=', session.user.id).executeTakeFirstOrThrow();
+  const step = isTooSoon(ctx, lastFailedAt) ? null : matchTotp(secret, code.trim(), ctx.now(), null);
   if (step === null) {
-    await registerSignInFailure(ctx, { id: session.user.id, agencyId: session.user.agencyId }, 'bad_enrollment_code');
+    await registerSignInFailure(ctx, { id: session.user.id, agencyId: session.user.agencyId }, 'bad_enrollment_code', source);
     throw new AppError('mfa_invalid', CODE_FAILED, [{ path: 'body.code', message: CODE_FAILED }]);
   }
   return ctx.db.transaction().execute(async (trx) => {
@@ -96,11 +99,13 @@ export async function completeMfaEnrollment(ctx: AppContext, session: LiveSessio
 }
 
 /** Step two for an enrolled person: a TOTP code (each works once) or a single-use recovery code. */
-export async function verifyMfa(ctx: AppContext, session: LiveSession, input: { code?: string; recoveryCode?: string }): Promise<IssuedSession> {
+export async function verifyMfa(ctx: AppContext, session: LiveSession, input: { code?: string; recoveryCode?: string }, source: AttemptSource): Promise<IssuedSession> {
   if (session.mfaState !== 'verify') throw new AppError('conflict', 'This session is not waiting for a code.');
   const userId = session.user.id;
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['totp_secret_enc', 'totp_last_step']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    const user = await trx.selectFrom('users').select(['totp_secret_enc', 'totp_last_step', 'last_failed_at']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    // Too soon after a failure no code is tried, so wrong codes cannot be sent faster than they are counted.
+    if (isTooSoon(ctx, user.last_failed_at)) return null;
     let method: 'totp' | 'recovery_code' | null = null;
     if (input.code && user.totp_secret_enc) {
       const secret = unseal(ctx.keys.key('secret-seal'), user.totp_secret_enc, secretContext(userId)).toString();
@@ -120,7 +125,7 @@ export async function verifyMfa(ctx: AppContext, session: LiveSession, input: { 
     return renewed;
   });
   if (!result) {
-    await registerSignInFailure(ctx, { id: userId, agencyId: session.user.agencyId }, input.code ? 'bad_totp_code' : 'bad_recovery_code');
+    await registerSignInFailure(ctx, { id: userId, agencyId: session.user.agencyId }, input.code ? 'bad_totp_code' : 'bad_recovery_code', source);
     throw new AppError('mfa_invalid', CODE_FAILED, [{ path: input.code ? 'body.code' : 'body.recoveryCode', message: CODE_FAILED }]);
   }
   return result;

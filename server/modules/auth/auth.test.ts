@@ -64,7 +64,11 @@ describe('sign-in with TOTP', () => {
     const agency = await createTestAgency(h.ctx);
     const user = await createTestUser(h.ctx, { agencyId: agency.id, roles: ['analyst'] });
     const admin = await createTestUser(h.ctx, { agencyId: agency.id, roles: ['agency_admin'] });
-    for (let i = 0; i < 5; i++) await new Agent(h.app).post('/api/auth/login', { email: user.email, password: `wrong password ${i}` });
+    for (let i = 0; i < 5; i++) {
+      h.clock.advance(5_000); // failures closer together than a person types count once
+      await new Agent(h.app).post('/api/auth/login', { email: user.email, password: `wrong password ${i}` });
+    }
+    h.clock.advance(5_000);
     const locked = await new Agent(h.app).post('/api/auth/login', { email: user.email, password: user.password });
     expect(locked.statusCode).toBe(401);
     const adminAgent = await signIn(h.app, h.clock, admin);
@@ -105,6 +109,7 @@ describe('sign-in with TOTP', () => {
     expect(enrollment.otpauthUri).toContain(`secret=${enrollment.secret}`);
     const bad = await agent.post('/api/auth/mfa/enroll', { code: '000000' === totpAt(enrollment.secret, timeStep(h.clock.now())) ? '111111' : '000000' });
     expect(bad.statusCode).toBe(401);
+    h.clock.advance(3_000); // a person retyping; a code sent on the heels of a wrong one is not tried
     const done = await agent.post('/api/auth/mfa/enroll', { code: totpAt(enrollment.secret, timeStep(h.clock.now())) });
     expect(done.statusCode).toBe(200);
     const codes: string[] = done.json().recoveryCodes;

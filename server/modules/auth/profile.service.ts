@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './password.ts';
-import { endUserSessions, type LiveSession } from './sessions.ts';
+import { endSession, endUserSessions, type LiveSession } from './sessions.ts';
 import { replaceRecoveryCodes } from './recovery-codes.ts';
 import { registerSignInFailure } from './lockout.ts';
 
@@ -12,7 +12,9 @@ const WRONG_PASSWORD = 'Your current password is not correct.';
 async function confirmPassword(ctx: AppContext, session: LiveSession, password: string): Promise<void> {
   const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', session.user.id).executeTakeFirstOrThrow();
   if (!row.password_hash || !(await verifyPassword(row.password_hash, password))) {
-    await registerSignInFailure(ctx, { id: session.user.id, agencyId: session.user.agencyId }, 'bad_password_confirmation');
+    const { locked } = await registerSignInFailure(ctx, { id: session.user.id, agencyId: session.user.agencyId }, 'bad_password_confirmation', { label: 'own-session' });
+    // Failures from inside this session are this session's: once they lock the account, it ends (others go on).
+    if (locked) await ctx.db.transaction().execute((trx) => endSession(trx, ctx, session.id, 'account_locked'));
     // Already counted as a failed sign-in (and audited there): a typo, not an attempt on someone else's record.
     throw new AppError('forbidden', WRONG_PASSWORD, [{ path: 'body.currentPassword', message: WRONG_PASSWORD }], { accessDenial: false });
   }

@@ -13,7 +13,8 @@ import { submitReport } from '../tips/tips.intake.ts';
 import { replyAsReporter, viewAsReporter } from '../tips/tips.followup.ts';
 import { chooseLocale, translator } from './i18n.ts';
 import type { PageContext } from './layout.ts';
-import { MULTIPART_LIMITS, readForm } from './form-body.ts';
+import { MULTIPART_LIMITS, readForm, type PortalForm } from './form-body.ts';
+import { UploadAdmission, type NotKept } from './upload-admission.ts';
 import { parseReportForm, type FormValues } from './report-form.ts';
 import { homePage } from './pages/home.ts';
 import { errorPage, helpPage, privacyPage } from './pages/info.ts';
@@ -62,7 +63,9 @@ function pageContext(ctx: AppContext, request: FastifyRequest, values: FormValue
 
 /** The public portal: server-rendered pages that need no account, no cookie and no script. */
 export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const receiptFailures = new FailureLimiter({ perClient: 10, global: 500, windowMs: 15 * 60_000 });
+  // Per client only (request.ip is the real client behind a trusted proxy): nobody's guesses lock anyone else out.
+  const receiptFailures = new FailureLimiter({ perClient: 10, windowMs: 15 * 60_000 });
+  const admission = new UploadAdmission(ctx.config);
   await app.register(async (portal) => {
     // The public's text is cleaned rather than refused: a report pasted from a broken app must still be received (decision 016).
     portal.addHook('onRoute', (route) => {
@@ -77,6 +80,8 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
     portal.setErrorHandler((error, request, reply) => {
       const page = pageFor(request);
+      // A form past the size limits (url-encoded past its cap, say) is the visitor's to fix, not a server fault.
+      if ((error as { statusCode?: number }).statusCode === 413) return send(reply, errorPage(page, 'tooLarge'), 413);
       if (error instanceof AppError && error.status < 500) return send(reply, errorPage(page, 'error'), error.status);
       // Fastify's and its plugins' refusals of a malformed request (a file path with a NUL or climbing out of
       // the folder, a form that cannot be read) carry their 4xx status: they are the visitor's, not ours.
@@ -112,7 +117,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
     portal.get('/report', { schema: { hide: true } }, async (request, reply) => send(reply, reportPage(pageFor(request), { submissionId: randomToken(16) })));
 
     portal.post('/report', { schema: { hide: true } }, async (request, reply) => {
-      let form: Awaited<ReturnType<typeof readForm>>;
+      let form: PortalForm;
       try {
         form = await readForm(request);
       } catch (error) {
@@ -120,20 +125,38 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
         const page = pageFor(request);
         return send(reply, reportPage(page, { submissionId: randomToken(16), problems: [{ path: 'files', message: fileProblem(page, error) }] }), error.status);
       }
+      try {
+        return await takeReport(request, reply, form);
+      } finally {
+        await form.discard();
+      }
+    });
+
+    const takeReport = async (request: FastifyRequest, reply: FastifyReply, form: PortalForm) => {
       const page = pageFor(request, form.values);
       // A filled honeypot means a bot: thank it and keep nothing.
       if (form.values.website) return send(reply, submittedPage(page, { receipt: null, duplicate: false, urgent: false }));
       const submissionId = /^[A-Za-z0-9_-]{16,64}$/.test(form.values.sid ?? '') ? form.values.sid! : randomToken(16);
       const parsed = parseReportForm(form.values, page.locale);
       if ('problems' in parsed) return send(reply, reportPage(page, { submissionId, values: form.values, problems: translateProblems(page, parsed.problems) }), 400);
+      if (!admission.takeReport(request.ip)) {
+        return send(reply, reportPage(page, { submissionId, values: form.values, problems: [{ path: 'narrative', message: page.t('report.errors.tooMany', { number: ctx.config.emergencyNumber }) }] }), 429);
+      }
+      // The words are always taken; files only while there is room (decision 013).
+      const { kept, notKept } = await admitAll(request, form);
       try {
-        const result = await submitReport(ctx, { submissionId, report: parsed.report, files: form.files });
-        return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger, cleaned: form.cleaned }));
+        const result = await submitReport(ctx, { submissionId, report: parsed.report, files: kept });
+        return send(reply, submittedPage(page, { receipt: result.receipt, duplicate: result.duplicate, urgent: parsed.report.immediateDanger, cleaned: form.cleaned, notKept }));
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         return send(reply, reportPage(page, { submissionId, values: form.values, problems: [{ path: 'files', message: fileProblem(page, error) }] }), error.status);
       }
-    });
+    };
+
+    const admitAll = async (request: FastifyRequest, form: PortalForm): Promise<{ kept: PortalForm['files']; notKept: NotKept[] }> => {
+      const { kept, notKept } = await admission.admitFiles(request.ip, form.files);
+      return { kept, notKept: [...form.unwritten.map((name) => ({ name, reason: 'disk' as const })), ...notKept] };
+    };
 
     portal.get('/follow-up', { schema: { hide: true } }, async (request, reply) => send(reply, followUpPage(pageFor(request))));
 
@@ -150,12 +173,22 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
     });
 
     portal.post('/follow-up/reply', { schema: { hide: true } }, async (request, reply) => {
-      const { values, files } = await readForm(request);
+      const form = await readForm(request);
+      try {
+        return await takeReply(request, reply, form);
+      } finally {
+        await form.discard();
+      }
+    });
+
+    const takeReply = async (request: FastifyRequest, reply: FastifyReply, form: PortalForm) => {
+      const { values } = form;
       const page = pageFor(request, values);
       if (receiptFailures.isBlocked(request.ip)) return send(reply, followUpPage(page, { problem: page.t('followUp.limited') }), 429);
       let problem: string | undefined;
+      const { kept, notKept } = await admitAll(request, form);
       try {
-        await replyAsReporter(ctx, { receipt: values.receipt ?? '', body: values.message ?? '', files });
+        await replyAsReporter(ctx, { receipt: values.receipt ?? '', body: values.message ?? '', files: kept });
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         if (error.code === 'not_found') {
@@ -166,7 +199,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
         problem = aboutMessage ? page.t(/under/.test(error.message) ? 'followUp.tooLong' : 'followUp.empty') : fileProblem(page, error);
       }
       const view = await viewAsReporter(ctx, values.receipt ?? '');
-      return send(reply, reporterThreadPage(page, view!, problem ? { problem } : { sent: true }), problem ? 400 : 200);
-    });
+      return send(reply, reporterThreadPage(page, view!, problem ? { problem } : { sent: true, notKept }), problem ? 400 : 200);
+    };
   });
 }

@@ -29,7 +29,7 @@ export function smsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     await app.register(formbody, { bodyLimit: BODY_LIMIT });
     // 20 messages per number per 10 minutes; the overall ceiling only guards the database against a flood.
-    const perSender = new FailureLimiter({ perClient: 20, global: 30_000, windowMs: 10 * 60_000 });
+    const perSender = new FailureLimiter({ perClient: 20, windowMs: 10 * 60_000 });
     const tags = ['sms'];
 
     const replyFor = async (request: FastifyRequest, from: string | undefined, body: string): Promise<TextReply> => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -5,13 +6,18 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { seal } from '../../platform/crypto/seal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
+import { Slots } from '../../platform/slots.ts';
 import { cleanAttachment, MAX_ATTACHMENTS, type CleanAttachment } from './attachments.ts';
 import { identifiersOf } from './identifiers.ts';
 import { receiptForSubmission, receiptHash, submissionHash } from './receipts.ts';
 import type { ReportInput, ReporterContact } from './tips.schema.ts';
 
+/** A file as received: streamed to a temporary file, read into memory only while it is cleaned. */
 export interface UploadedFile {
-  data: Buffer;
+  path: string;
+  bytes: number;
+  /** The name the visitor's device gave it, to tell them which file was not kept; never stored. */
+  name: string;
 }
 
 export interface SubmittedTip {
@@ -38,9 +44,16 @@ export function reportContentHash(ctx: AppContext, report: ReportInput): Buffer 
   return ctx.keys.hmac('token-index', `report:${JSON.stringify(content)}`);
 }
 
+// Cleaning holds a file (up to 10 MB) and its cleaned copy in memory: only this many at once in the process,
+// so a burst of uploads waits its turn instead of raising memory with every request.
+const cleaning = new Slots(2);
+
+/** Cleans a report's files one after the other, each read from its temporary file only when its turn comes. */
 export async function cleanFiles(files: readonly UploadedFile[]): Promise<CleanAttachment[]> {
   if (files.length > MAX_ATTACHMENTS) throw new AppError('validation_failed', `Attach at most ${MAX_ATTACHMENTS} files.`, [{ path: 'body.files', message: 'Too many files.' }]);
-  return Promise.all(files.map((f) => cleanAttachment(f.data)));
+  const cleaned: CleanAttachment[] = [];
+  for (const file of files) cleaned.push(await cleaning.run(async () => cleanAttachment(await readFile(file.path))));
+  return cleaned;
 }
 
 export function sealContact(ctx: AppContext, tipContext: string, contact: ReporterContact): Buffer {

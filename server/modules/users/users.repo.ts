@@ -10,7 +10,7 @@ function baseQuery(db: Db) {
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
     .select([
       'u.id', 'u.agency_id', 'a.name as agency_name', 'a.type as agency_type', 'u.email', 'u.display_name', 'u.password_hash',
-      'u.mfa_enrolled_at', 'u.locked_at', 'u.disabled_at', 'u.last_active_at', 'u.created_at',
+      'u.mfa_enrolled_at', 'u.locked_at', 'u.sign_in_locked_at', 'u.sign_in_lock_source', 'u.failed_count', 'u.disabled_at', 'u.last_active_at', 'u.created_at',
       sql<string[]>`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as('roles'),
     ]);
 }

@@ -31,6 +31,8 @@ export const userView = z.object({
   displayName: z.string(),
   roles: z.array(z.enum(ROLES)),
   status: z.enum(['invited', 'active', 'locked', 'disabled']),
+  /** Set while failed sign-ins keep the person from signing in (their open sessions go on). */
+  signInLock: z.object({ lockedAt: z.string(), failures: z.number().int(), source: z.string().nullable() }).nullable(),
   mfaEnrolled: z.boolean(),
   lastActiveAt: z.string().nullable(),
   createdAt: z.string(),

@@ -100,7 +100,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
 
 /** Lifts a lockout and forgets the failures. The caller checks access and audits (API or operator CLI). */
 export async function clearLockout(trx: Transaction<DB>, userId: string): Promise<void> {
-  await trx.updateTable('users').set({ locked_at: null, failed_count: 0, failed_window_start: null }).where('id', '=', userId).execute();
+  await trx.updateTable('users').set({ locked_at: null, sign_in_locked_at: null, sign_in_lock_source: null, failed_count: 0, failed_window_start: null, last_failed_at: null }).where('id', '=', userId).execute();
 }
 
 /**

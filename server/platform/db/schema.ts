@@ -34,7 +34,13 @@ export interface UserTable {
   mfa_enrolled_at: Timestamp | null;
   failed_count: Generated<number>;
   failed_window_start: Timestamp | null;
+  /** Locked by an administrator's decision: live sessions end too. */
   locked_at: Timestamp | null;
+  /** Locked by repeated failed sign-ins: new sign-ins are refused, live sessions go on. */
+  sign_in_locked_at: Timestamp | null;
+  /** A label of the client whose failure locked the account; never its address. */
+  sign_in_lock_source: string | null;
+  last_failed_at: Timestamp | null;
   disabled_at: Timestamp | null;
   disabled_reason: string | null;
   last_active_at: DefaultedTimestamp;

@@ -34,8 +34,13 @@ export function tileImageSource(template: string): string | null {
   }
 }
 
-/** Security headers on every response, and no caching of anything a signed-in person sees. */
-export function installSecurityHeaders(app: FastifyInstance): void {
+/**
+ * Security headers on every response, and no caching of anything a signed-in person sees. HSTS goes out when
+ * the public address is https even if this hop is plain http (a TLS-terminating proxy), or when a trusted
+ * proxy says the visitor came over https.
+ */
+export function installSecurityHeaders(app: FastifyInstance, options: { publicUrl: string }): void {
+  const publicIsHttps = options.publicUrl.startsWith('https://');
   app.addHook('onSend', async (request, reply, payload) => {
     // The API docs page sets its own policy (hashes of its scripts); every other response gets ours.
     if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -45,7 +50,7 @@ export function installSecurityHeaders(app: FastifyInstance): void {
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self), interest-cohort=()');
-    if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (publicIsHttps || request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     const isStaticAsset = request.url.startsWith('/staff/assets/');
     if (!isStaticAsset) reply.header('Cache-Control', 'no-store');
     return payload;

@@ -1,6 +1,8 @@
 import { html } from '../html.ts';
 import { layout, link, type PageContext } from '../layout.ts';
 import type { ReporterView } from '../../tips/tips.followup.ts';
+import type { NotKept } from '../upload-admission.ts';
+import { filesNotKeptNotice } from './files-not-kept.ts';
 
 /** Asks for the receipt. The receipt is always sent by POST, so it never sits in a URL or browser history. */
 export function followUpPage(page: PageContext, options: { problem?: string; receipt?: string } = {}): string {
@@ -20,7 +22,7 @@ ${options.problem ? html`<p class="alert error" role="alert" id="receipt-error">
   );
 }
 
-export function reporterThreadPage(page: PageContext, view: ReporterView, options: { sent?: boolean; problem?: string } = {}): string {
+export function reporterThreadPage(page: PageContext, view: ReporterView, options: { sent?: boolean; problem?: string; notKept?: readonly NotKept[] } = {}): string {
   const { t } = page;
   const when = (iso: string) => new Intl.DateTimeFormat(page.locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
   return layout(
@@ -28,6 +30,7 @@ export function reporterThreadPage(page: PageContext, view: ReporterView, option
     t('followUp.title'),
     html`<h1>${t('followUp.title')}</h1>
 ${options.sent ? html`<p class="alert success" role="status">${t('followUp.sent')}</p>` : ''}
+${filesNotKeptNotice(page, options.notKept)}
 ${options.problem ? html`<p class="alert error" role="alert">${options.problem}</p>` : ''}
 <dl class="status"><dt>${t('followUp.status')}</dt><dd><strong>${t(`followUp.status.${view.status}`)}</strong></dd><dt class="sr-only">${t('followUp.receivedOn', { date: '' })}</dt><dd>${t('followUp.receivedOn', { date: new Intl.DateTimeFormat(page.locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${view.receivedOn}T12:00:00Z`)) })}</dd></dl>
 <section aria-labelledby="messages"><h2 id="messages">${t('followUp.messages')}</h2>

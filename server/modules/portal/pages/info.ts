@@ -34,7 +34,7 @@ export function privacyPage(page: PageContext): string {
   );
 }
 
-export function errorPage(page: PageContext, kind: 'error' | 'notFound'): string {
+export function errorPage(page: PageContext, kind: 'error' | 'notFound' | 'tooLarge'): string {
   const { t } = page;
   return layout(page, t(`${kind}.title`), html`<h1>${t(`${kind}.title`)}</h1><p>${t(`${kind}.text`, { number: page.config.emergencyNumber })}</p>`);
 }

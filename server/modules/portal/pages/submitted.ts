@@ -1,7 +1,9 @@
 import { html } from '../html.ts';
 import { layout, link, type PageContext } from '../layout.ts';
+import type { NotKept } from '../upload-admission.ts';
+import { filesNotKeptNotice } from './files-not-kept.ts';
 
-export function submittedPage(page: PageContext, options: { receipt: string | null; duplicate: boolean; urgent: boolean; cleaned?: boolean }): string {
+export function submittedPage(page: PageContext, options: { receipt: string | null; duplicate: boolean; urgent: boolean; cleaned?: boolean; notKept?: readonly NotKept[] }): string {
   const { t } = page;
   if (!options.receipt && options.duplicate) {
     return layout(
@@ -24,6 +26,7 @@ ${options.urgent ? html`<div class="alert urgent" role="alert"><h2>${t('submitte
 ${options.urgent ? html`<div class="alert urgent" role="alert"><h2>${t('submitted.dangerTitle')}</h2><p>${t('submitted.dangerText', { number: page.config.emergencyNumber })}</p></div>` : ''}
 ${options.duplicate ? html`<p class="alert">${t('submitted.duplicate')}</p>` : ''}
 ${options.cleaned ? html`<p class="alert">${t('submitted.cleaned')}</p>` : ''}
+${filesNotKeptNotice(page, options.notKept)}
 <section class="receipt" aria-labelledby="receipt-title"><h2 id="receipt-title">${t('submitted.receipt')}</h2>
 <p class="receipt-code" id="receipt"><output>${options.receipt}</output></p>
 <p>${t('submitted.receiptHint')}</p></section>

@@ -46,6 +46,8 @@ export interface User {
   roles: string[];
   status: UserStatus;
   mfaEnrolled: boolean;
+  /** Set while failed sign-ins keep the person from signing in; source is a label, never an address. */
+  signInLock: { lockedAt: string; failures: number; source: string | null } | null;
   lastActiveAt: string | null;
   createdAt: string;
 }

@@ -41,6 +41,14 @@ export function UserPage() {
                 <UserStatusBadge status={user.data.status} />
               </dd>
             </div>
+            {user.data.signInLock && (
+              <div>
+                <dt>{t('users.signInLock.title')}</dt>
+                <dd data-testid="user-sign-in-lock">
+                  {t('users.signInLock.detail', { when: formatDateTime(user.data.signInLock.lockedAt), count: user.data.signInLock.failures, source: user.data.signInLock.source ?? '—' })}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{t('users.mfa')}</dt>
               <dd>{user.data.mfaEnrolled ? t('users.mfaEnrolled') : t('users.mfaNotEnrolled')}</dd>
