@@ -43,6 +43,8 @@ const configSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
   HAVEN_KEY_FILE: z.string().optional(),
+  /** 1: accept a key file that other users can read (a shared volume that cannot be fixed), with a loud warning. */
+  HAVEN_KEY_FILE_PERMISSIVE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
@@ -88,6 +90,7 @@ export interface Config {
   dataDir: string;
   masterKey: string | undefined;
   keyFile: string;
+  keyFilePermissive: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   env: RawConfig['NODE_ENV'];
   sessionIdleMs: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     masterKey: raw.HAVEN_MASTER_KEY,
     keyFile: path.resolve(raw.HAVEN_KEY_FILE ?? path.join(dataDir, 'keys', 'master.key')),
+    keyFilePermissive: raw.HAVEN_KEY_FILE_PERMISSIVE === '1',
     logLevel: raw.LOG_LEVEL,
     env: raw.NODE_ENV,
     sessionIdleMs: raw.SESSION_IDLE_MINUTES * 60_000,
