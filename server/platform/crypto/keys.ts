@@ -11,7 +11,9 @@ export type KeyPurpose =
   | 'key-check'
   | 'receipt-index'
   | 'blind-index'
-  | 'data-key-wrap';
+  | 'data-key-wrap'
+  | 'backup-auth'
+  | 'backup-encryption';
 
 /**
  * The master key lives outside the database (an environment variable or a key file), so a stolen dump of the
