@@ -176,5 +176,5 @@ describe.runIf(process.env.DATABASE_URL)('encrypted, across engines', () => {
     const server = await freshDatabase();
     await restoreBackup(server.db, source.ctx.keys, { file: back, passphrase: 'across engines' });
     expect(await tableDigests(server.db)).toEqual(expected);
-  });
+  }, 120_000);
 });

@@ -247,5 +247,5 @@ describe.runIf(process.env.DATABASE_URL)('across engines', () => {
     const server = await freshDatabase();
     await restoreBackup(server.db, source.ctx.keys, { file: back });
     expect(await tableDigests(server.db)).toEqual(expected);
-  });
+  }, 120_000);
 });
