@@ -64,6 +64,10 @@ const configSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded as base64')
     .optional(),
   HAVEN_KEY_FILE: z.string().optional(),
+  /** 1: accept a key file that other users can read (a shared volume that cannot be fixed), with a loud warning. */
+  HAVEN_KEY_FILE_PERMISSIVE: z.enum(['0', '1']).default('0'),
+  /** Encrypts backups with this passphrase instead of the master key; restoring them needs it too. */
+  HAVEN_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
@@ -118,6 +122,8 @@ export interface Config {
   dataDir: string;
   masterKey: string | undefined;
   keyFile: string;
+  keyFilePermissive: boolean;
+  backupPassphrase: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   env: RawConfig['NODE_ENV'];
   sessionIdleMs: number;
@@ -170,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     masterKey: raw.HAVEN_MASTER_KEY,
     keyFile: path.resolve(raw.HAVEN_KEY_FILE ?? path.join(dataDir, 'keys', 'master.key')),
+    keyFilePermissive: raw.HAVEN_KEY_FILE_PERMISSIVE === '1',
+    backupPassphrase: raw.HAVEN_BACKUP_PASSPHRASE,
     logLevel: raw.LOG_LEVEL,
     env: raw.NODE_ENV,
     sessionIdleMs: raw.SESSION_IDLE_MINUTES * 60_000,

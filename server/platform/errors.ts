@@ -38,19 +38,28 @@ export interface FieldProblem {
   message: string;
 }
 
+/** What the audit trail records of a refused read: the requester's own input (the id), never the record. */
+export interface RefusalAudit {
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
 export class AppError extends Error {
   /** A refusal of access (audited at the edge), as opposed to, say, a mistyped current password. */
   readonly accessDenial: boolean;
+  readonly refusal?: RefusalAudit;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
-    options: { accessDenial?: boolean } = {},
+    options: { accessDenial?: boolean; refusal?: RefusalAudit } = {},
   ) {
     super(message);
     this.name = 'AppError';
-    this.accessDenial = options.accessDenial ?? code === 'forbidden';
+    this.accessDenial = options.accessDenial ?? (code === 'forbidden' || options.refusal !== undefined);
+    if (options.refusal) this.refusal = options.refusal;
   }
 
   get status(): number {
@@ -59,5 +68,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
+/**
+ * A staff read of a record the actor may not see (another agency's, or without consent): answers exactly like
+ * `notFound`, so the record's existence is not confirmed, and is audited at the edge as `<type>.read_refused`
+ * with the id asked for, whether or not such a record exists.
+ */
+export const refusedRead = (what: string, entityType: string, entityId: string) =>
+  new AppError('not_found', `${what} was not found.`, undefined, { refusal: { action: `${entityType}.read_refused`, entityType, entityId } });
 export const forbidden = (message = 'You do not have permission to do this.') => new AppError('forbidden', message);
 export const conflict = (message: string) => new AppError('conflict', message);

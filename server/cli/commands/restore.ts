@@ -15,6 +15,8 @@ export const restore = defineCommand({
     'older Haven restores into a newer one, never the reverse. Use the master key the backup was made with',
     '(HAVEN_MASTER_KEY or HAVEN_KEY_FILE). Every table is read back and compared with the digest taken at',
     'backup time; on any difference nothing is kept. The audit chain is verified afterwards (exit 2 if broken).',
+    'A file whose authentication fails (changed after it was made) is refused before anything is loaded. An',
+    'encrypted backup needs the master key it was made with, or HAVEN_BACKUP_PASSPHRASE if made with one.',
   ],
   options: {
     in: { type: 'string', required: true, placeholder: 'FILE', description: 'the backup file' },
@@ -26,7 +28,7 @@ export const restore = defineCommand({
   parse: (values) => ({ file: path.resolve(stringOption(values, 'in')), force: values.force === true }),
   async run({ args, haven, io }) {
     const { ctx } = haven;
-    const summary = await restoreBackup(ctx.db, ctx.keys, { file: args.file, force: args.force }).catch((error: unknown) => {
+    const summary = await restoreBackup(ctx.db, ctx.keys, { file: args.file, force: args.force, passphrase: ctx.config.backupPassphrase }).catch((error: unknown) => {
       if (haven.keyCreated && error instanceof AppError && /master key/.test(error.message)) {
         throw new AppError('conflict', `${error.message} (No key was found, so a new one was just created at ${haven.keySource}: replace it with the backup's key file.)`);
       }

@@ -18,7 +18,7 @@ export interface CaseTarget {
  */
 export async function loadCaseFor(db: repo.Db, actor: Actor, id: string, need: CaseAccess, options: { lock?: boolean } = {}): Promise<CaseTarget> {
   const facts = await repo.findCaseAccessFacts(db, id, actor.agencyId, options.lock ?? false);
-  const access = requireCaseLevel(actor, facts ? caseAccess(actor, facts) : null, need);
+  const access = requireCaseLevel(actor, facts ? caseAccess(actor, facts) : null, need, id);
   return { id, leadAgencyId: facts!.leadAgencyId, status: facts!.status, access };
 }
 

@@ -1,5 +1,5 @@
 import { can, type Actor } from '../../platform/access/access.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, refusedRead } from '../../platform/errors.ts';
 import type { PartnerLevel } from '../../platform/db/schema.ts';
 import type { CaseAccess } from './cases.schema.ts';
 
@@ -57,9 +57,9 @@ export function worksCases(actor: Actor): boolean {
  * cannot see is "not found", so that its existence is not confirmed to another agency; one they can see but
  * not work is "forbidden".
  */
-export function requireCaseLevel(actor: Actor, access: CaseAccess | null, need: CaseAccess): CaseAccess {
+export function requireCaseLevel(actor: Actor, access: CaseAccess | null, need: CaseAccess, id: string): CaseAccess {
   if (!worksCases(actor)) throw new AppError('forbidden', 'Your role does not work with investigative cases.');
-  if (access === null) throw notFound('The case');
+  if (access === null) throw refusedRead('The case', 'case', id);
   if (!atLeast(access, need)) throw new AppError('forbidden', `You do not have permission to ${NEEDS[need]}.`);
   return access;
 }

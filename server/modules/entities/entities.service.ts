@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { CaseEntityRole, DB } from '../../platform/db/schema.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, refusedRead } from '../../platform/errors.ts';
 import { accessToMany, assertWorkable, caseAudit, loadCaseFor } from '../cases/cases.access.ts';
 import { worksCases, atLeast } from '../cases/cases.policy.ts';
 import { recordCaseEvent } from '../cases/case-events.ts';
@@ -37,7 +37,7 @@ async function loadEntityFor(db: AppContext['db'] | Transaction<DB>, actor: Acto
   if (!entity || readable.length === 0) {
     // Seen only in the list or a summary: the entity exists for them, its content does not.
     if (entity && cases.some((c) => c.access !== null)) throw new AppError('forbidden', 'You may not read this case’s content.');
-    throw notFound('The entity');
+    throw refusedRead('The entity', 'entity', entityId);
   }
   if (need === 'edit' && !cases.some((c) => atLeast(c.access, 'edit'))) throw new AppError('forbidden', 'You may read this entity but not change it.');
   return { entity, cases };

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { withRowScope } from '../../platform/db/row-security.ts';
 import { requireAccess, scopeOf, type Actor } from '../../platform/access/access.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, refusedRead } from '../../platform/errors.ts';
 import { sharesWith } from '../consents/consents.ledger.ts';
 import * as repo from './survivors.repo.ts';
 import { requireReach, survivorReach, worksSurvivors, type Reach } from './survivors.policy.ts';
@@ -23,7 +23,7 @@ export async function loadSurvivorFor(trx: Transaction<DB>, ctx: AppContext, act
   if (!worksSurvivors(actor)) throw new AppError('forbidden', 'Your role does not work with survivor records.');
   const facts = await repo.findSurvivorFacts(trx, id, options.lock ?? false);
   const share = facts && facts.agency_id !== actor.agencyId ? (await sharesWith(trx, [id], actor.agencyId, ctx.now())).get(id) : undefined;
-  const reach = requireReach(actor, facts ? survivorReach(actor, { agencyId: facts.agency_id, share }) : null, need, facts?.agency_id ?? '');
+  const reach = requireReach(actor, facts ? survivorReach(actor, { agencyId: facts.agency_id, share }) : null, need, facts?.agency_id ?? '', id);
   return { facts: facts!, reach };
 }
 
@@ -34,7 +34,7 @@ export async function loadSurvivorFor(trx: Transaction<DB>, ctx: AppContext, act
 export async function loadOwnSurvivor(trx: Transaction<DB>, actor: Actor, id: string, action: string, entity: string): Promise<SurvivorFacts> {
   if (!scopeOf(actor, action, entity)) throw new AppError('forbidden', 'You do not have permission to do this.');
   const facts = await repo.findSurvivorFacts(trx, id, true);
-  if (!facts || facts.agency_id !== actor.agencyId) throw notFound('The survivor record');
+  if (!facts || facts.agency_id !== actor.agencyId) throw refusedRead('The survivor record', 'survivor', id);
   requireAccess(actor, action, entity, { agencyId: facts.agency_id });
   return facts;
 }

@@ -1,5 +1,5 @@
 import { can, type Actor } from '../../platform/access/access.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, refusedRead } from '../../platform/errors.ts';
 import type { ConsentCategory } from '../../platform/db/schema-survivors.ts';
 import { CONSENT_CATEGORIES } from '../../../common/survivors/vocabulary.ts';
 import type { Share } from '../consents/consents.ledger.ts';
@@ -37,9 +37,9 @@ export function worksSurvivors(actor: Actor): boolean {
  * Refuses a role that never works survivor records (403), hides a record out of reach (404, so its existence is
  * not confirmed), and refuses a change to another agency's record (403).
  */
-export function requireReach(actor: Actor, reach: Reach | null, need: 'read' | 'manage', agencyId: string): Reach {
+export function requireReach(actor: Actor, reach: Reach | null, need: 'read' | 'manage', agencyId: string, id: string): Reach {
   if (!worksSurvivors(actor)) throw new AppError('forbidden', 'Your role does not work with survivor records.');
-  if (!reach) throw notFound('The survivor record');
+  if (!reach) throw refusedRead('The survivor record', 'survivor', id);
   if (need === 'manage' && !(reach.own && can(actor, 'manage', 'survivor', { agencyId }))) {
     throw new AppError('forbidden', 'Only the agency that keeps this survivor record can change it.');
   }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { can, requireAccess, scopeOf, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, refusedRead } from '../../platform/errors.ts';
 import { unseal } from '../../platform/crypto/seal.ts';
 import { normalizeEmail, normalizePhone, normalizePlate, normalizeUrl } from '../identifiers/normalize.ts';
 import * as repo from './tips.repo.ts';
@@ -24,7 +24,7 @@ export async function loadTipFor(ctx: AppContext, actor: Actor, id: string, acti
   tipScope(actor, action);
   const row = await repo.findTipSummary(ctx.db, id);
   // Outside one's scope a tip does not exist: a 403 would confirm to another agency that it does.
-  if (!row || !can(actor, action, 'tip', { agencyId: row.assigned_agency_id })) throw notFound('The tip');
+  if (!row || !can(actor, action, 'tip', { agencyId: row.assigned_agency_id })) throw refusedRead('The tip', 'tip', id);
   return row;
 }
 

@@ -16,7 +16,17 @@ export interface AuditEvent {
   details?: Record<string, string | number | boolean | null | string[]>;
 }
 
+/** Where every lane began before lanes had beginnings of their own; still accepted for those old lanes (verify.ts). */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The `prev_hash` of a lane's first entry: keyed and different for every lane, so genuine entries copied from
+ * one lane into another (or into a lane number no writer uses) never link, and nobody without the key can
+ * start a lane of their own.
+ */
+export function laneGenesis(key: Buffer, lane: number): string {
+  return createHmac('sha256', key).update(`haven:audit-lane-genesis:${lane}`).digest('hex');
+}
 
 /**
  * The trail is this many chains ("lanes"). A connection always writes to the same lane, under that lane's
@@ -68,8 +78,9 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
 export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: AuditEvent): Promise<{ seq: number; hash: string }> {
   // Locks this connection's lane until the transaction ends and reads the lane's head, in one round trip.
   const head = await sql<{ head_lane: number; head_hash: string | null }>`select head_lane, head_hash from audit_lane_head(${AUDIT_LANES})`.execute(trx);
+  const key = keys.key('audit-chain');
   const lane = head.rows[0]!.head_lane;
-  const prevHash = head.rows[0]!.head_hash ?? GENESIS_HASH;
+  const prevHash = head.rows[0]!.head_hash ?? laneGenesis(key, lane);
   const fields: ChainFields = {
     occurredAt: new Date().toISOString(),
     actorUserId: event.actorUserId ?? null,
@@ -92,7 +103,7 @@ export async function recordAudit(trx: Transaction<DB>, keys: KeyRing, event: Au
       outcome: fields.outcome,
       details: JSON.stringify(fields.details),
       prev_hash: prevHash,
-      hash: chainHash(keys.key('audit-chain'), prevHash, fields),
+      hash: chainHash(key, prevHash, fields),
       lane,
     })
     .returning(['seq', 'hash'])

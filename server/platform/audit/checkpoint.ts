@@ -4,6 +4,11 @@ import type { KeyRing } from '../crypto/keys.ts';
 import { LANE_LOCK, MAX_AUDIT_LANES, recordAudit } from './audit.ts';
 
 export const CHECKPOINT_ACTION = 'audit.checkpoint';
+/**
+ * Marks checkpoints written since every new lane starts from its own keyed beginning: after the first of them,
+ * a lane that starts from the old all-zero hash can only be a copy (verify.ts).
+ */
+export const LANE_GENESIS_MARK = 'per-lane';
 
 /** One lane's newest entry as a checkpoint lists it: `lane:seq:hash`. */
 export interface LaneHead {
@@ -35,7 +40,7 @@ export async function writeAuditCheckpoint(db: Kysely<DB>, keys: KeyRing): Promi
     await sql`set local lock_timeout = '10s'`.execute(trx);
     await sql`select pg_advisory_xact_lock(${LANE_LOCK}::integer, l) from generate_series(0, ${MAX_AUDIT_LANES - 1}::integer) as l`.execute(trx);
     const heads = await laneHeads(trx);
-    return recordAudit(trx, keys, { action: CHECKPOINT_ACTION, entityType: 'audit', details: { heads: heads.map(formatLaneHead) } });
+    return recordAudit(trx, keys, { action: CHECKPOINT_ACTION, entityType: 'audit', details: { heads: heads.map(formatLaneHead), genesis: LANE_GENESIS_MARK } });
   });
 }
 

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestHaven } from '../../test/test-app.ts';
 import type { DB } from '../db/schema.ts';
-import { AUDIT_LANES, recordAudit, recordAuditNow } from './audit.ts';
+import { AUDIT_LANES, chainHash, GENESIS_HASH, MAX_AUDIT_LANES, recordAudit, recordAuditNow } from './audit.ts';
+import { createTestDatabase } from '../../test/test-database.ts';
+import type { Database } from '../db/database.ts';
 import { CHECKPOINT_ACTION, checkpointIfChanged, parseLaneHead, writeAuditCheckpoint } from './checkpoint.ts';
 import { verifyAuditChain } from './verify.ts';
 
@@ -122,5 +124,88 @@ describe('audit checkpoints', () => {
     const newest = await h.ctx.db.selectFrom('audit_log').select('action').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(newest.action).toBe(CHECKPOINT_ACTION);
     expect((await verifyAuditChain(h.ctx.db, h.ctx.keys)).ok).toBe(true);
+  });
+});
+
+/** Copies, as the database owner, the first `count` entries of `from` into lane `to` after everything else. */
+async function replayLane(trx: Kysely<DB>, from: number, to: number, count: number) {
+  await asOwner(
+    trx,
+    sql`insert into audit_log (occurred_at, actor_user_id, actor_agency_id, action, entity_type, entity_id, outcome, details, prev_hash, hash, lane)
+      select occurred_at, actor_user_id, actor_agency_id, action, entity_type, entity_id, outcome, details, prev_hash, hash, ${to}::smallint
+      from (select * from audit_log where lane = ${from} order by seq limit ${count}) a order by seq`,
+  );
+}
+
+async function unusedLane(db: Kysely<DB>): Promise<number> {
+  const used = new Set((await db.selectFrom('audit_log').select('lane').distinct().execute()).map((r) => r.lane));
+  return [...Array(MAX_AUDIT_LANES).keys()].find((l) => !used.has(l))!;
+}
+
+describe('lanes that no checkpoint accounts for', () => {
+  it('catches genuine entries of one lane replayed into an unused lane after the last checkpoint', async () => {
+    for (let n = 0; n < 3; n++) await recordAuditNow(h.ctx.db, h.ctx.keys, event(6000 + n));
+    await writeAuditCheckpoint(h.ctx.db, h.ctx.keys);
+    const from = (await h.ctx.db.selectFrom('audit_log').select('lane').orderBy('seq').limit(1).executeTakeFirstOrThrow()).lane;
+    const to = await unusedLane(h.ctx.db);
+    const result = await inRolledBackTransaction(async (trx) => {
+      await replayLane(trx, from, to, 3);
+      return verifyAuditChain(trx, h.ctx.keys);
+    });
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken?.reason).toMatch(new RegExp(`lane ${to}`));
+    expect((await verifyAuditChain(h.ctx.db, h.ctx.keys)).ok).toBe(true);
+  });
+
+  it('catches a replay into a lane number no writer uses (at or above AUDIT_LANES)', async () => {
+    const from = (await h.ctx.db.selectFrom('audit_log').select('lane').orderBy('seq').limit(1).executeTakeFirstOrThrow()).lane;
+    const result = await inRolledBackTransaction(async (trx) => {
+      await replayLane(trx, from, MAX_AUDIT_LANES - 1, 2);
+      return verifyAuditChain(trx, h.ctx.keys);
+    });
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken?.reason).toMatch(new RegExp(`lane ${MAX_AUDIT_LANES - 1}`));
+  });
+
+  describe('a trail begun before lanes had their own beginnings', () => {
+    let legacy: Database;
+
+    beforeAll(async () => {
+      legacy = await createTestDatabase();
+      // Entries as the earlier Haven wrote them: every lane started from the all-zero hash.
+      let prev = GENESIS_HASH;
+      for (let n = 0; n < 3; n++) {
+        const fields = { occurredAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(), actorUserId: null, actorAgencyId: null, action: 'legacy.entry', entityType: 'test', entityId: String(n), outcome: 'success' as const, details: {} };
+        const hash = chainHash(h.ctx.keys.key('audit-chain'), prev, fields);
+        await legacy.db
+          .insertInto('audit_log')
+          .values({ occurred_at: fields.occurredAt, action: fields.action, entity_type: fields.entityType, entity_id: fields.entityId, outcome: 'success', details: '{}', prev_hash: prev, hash, lane: 0 })
+          .execute();
+        prev = hash;
+      }
+      await writeAuditCheckpoint(legacy.db, h.ctx.keys);
+    });
+    afterAll(async () => legacy.close());
+
+    it('still verifies', async () => {
+      expect(await verifyAuditChain(legacy.db, h.ctx.keys)).toMatchObject({ ok: true, checked: 4 });
+    });
+
+    it('catches its entries replayed into a new lane once a checkpoint of this Haven was written', async () => {
+      await recordAuditNow(legacy.db, h.ctx.keys, event(7000));
+      let result: Awaited<ReturnType<typeof verifyAuditChain>> | undefined;
+      await legacy.db
+        .transaction()
+        .execute(async (trx) => {
+          await replayLane(trx, 0, 9, 3);
+          result = await verifyAuditChain(trx, h.ctx.keys);
+          throw new Rollback();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof Rollback)) throw error;
+        });
+      expect(result?.ok).toBe(false);
+      expect(result?.firstBroken?.reason).toMatch(/lane 9/);
+    });
   });
 });

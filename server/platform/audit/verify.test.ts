@@ -5,7 +5,7 @@ import { createTestApp, type TestHaven } from '../../test/test-app.ts';
 import { createTestAgency, createTestUser } from '../../test/factories.ts';
 import { Agent, signIn } from '../../test/agent.ts';
 import type { DB } from '../db/schema.ts';
-import { chainHash, GENESIS_HASH } from './audit.ts';
+import { chainHash, laneGenesis } from './audit.ts';
 import { verifyAuditChain, type AuditVerification } from './verify.ts';
 
 let h: TestHaven;
@@ -85,8 +85,8 @@ describe('verifyAuditChain', () => {
     const last = await h.ctx.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     const result = await verifyAuditChain(h.ctx.db, h.ctx.keys);
     expect(result).toEqual({ ok: true, checked: seqs.length, head: { seq: last.seq, hash: last.hash } });
-    const first = await h.ctx.db.selectFrom('audit_log').select('prev_hash').where('seq', '=', seqs[0]!).executeTakeFirstOrThrow();
-    expect(first.prev_hash).toBe(GENESIS_HASH);
+    const first = await h.ctx.db.selectFrom('audit_log').select(['prev_hash', 'lane']).where('seq', '=', seqs[0]!).executeTakeFirstOrThrow();
+    expect(first.prev_hash).toBe(laneGenesis(h.ctx.keys.key('audit-chain'), first.lane));
   });
 
   it('catches an edited entry at that entry', async () => {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { KeyRing } from '../crypto/keys.ts';
-import { chainHash, GENESIS_HASH, type AuditOutcome } from './audit.ts';
-import { CHECKPOINT_ACTION, parseLaneHead } from './checkpoint.ts';
+import { chainHash, GENESIS_HASH, laneGenesis, type AuditOutcome } from './audit.ts';
+import { CHECKPOINT_ACTION, LANE_GENESIS_MARK, parseLaneHead } from './checkpoint.ts';
 
 export interface AuditVerification {
   ok: boolean;
@@ -19,6 +19,11 @@ const BATCH = 5_000;
  * an inserted or deleted row breaks the next row of its lane. At every checkpoint, each lane must end exactly
  * where the checkpoint says, so removing the newest entries of a lane is caught once a checkpoint follows;
  * removing entries after the last checkpoint is caught by comparing with a head recorded earlier.
+ *
+ * Every lane must be accounted for: its first entry links to that lane's own keyed beginning (`laneGenesis`),
+ * so entries copied into another lane, even after the last checkpoint, break at once. Lanes begun by an
+ * earlier Haven start from the all-zero hash; that is accepted only until this Haven's first entry or
+ * checkpoint, after which no writer starts a lane that way.
  */
 export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<AuditVerification> {
   const key = keys.key('audit-chain');
@@ -26,6 +31,8 @@ export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<A
   let afterSeq = 0;
   let checked = 0;
   let head: AuditVerification['head'] = null;
+  // Whether the trail has reached entries written with per-lane beginnings (then all-zero starts are copies).
+  let perLane = false;
   const broken = (seq: number, reason: string): AuditVerification => ({ ok: false, checked, head, firstBroken: { seq, reason } });
   for (;;) {
     const rows = await db
@@ -37,8 +44,17 @@ export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<A
       .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
-      const prevHash = lanes.get(row.lane)?.hash ?? GENESIS_HASH;
-      if (row.prev_hash !== prevHash) return broken(row.seq, 'does not link to the entry before it (an entry was inserted or deleted)');
+      const last = lanes.get(row.lane);
+      let prevHash: string;
+      if (last) {
+        prevHash = last.hash;
+        if (row.prev_hash !== prevHash) return broken(row.seq, 'does not link to the entry before it (an entry was inserted or deleted)');
+      } else {
+        const start = laneStart(key, row.lane, row.prev_hash, perLane);
+        if (!start) return broken(row.seq, `does not link to the entry before it (an entry was inserted or deleted, or entries were copied into lane ${row.lane}, which does not start from its own beginning)`);
+        prevHash = start;
+        perLane ||= start !== GENESIS_HASH;
+      }
       const expected = chainHash(key, prevHash, {
         occurredAt: row.occurred_at.toISOString(),
         actorUserId: row.actor_user_id,
@@ -53,6 +69,7 @@ export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<A
       if (row.action === CHECKPOINT_ACTION) {
         const mismatch = checkpointMismatch(row.details, lanes);
         if (mismatch) return broken(row.seq, `it is a checkpoint, and ${mismatch} (entries before it were removed or added)`);
+        perLane ||= row.details.genesis === LANE_GENESIS_MARK;
       }
       lanes.set(row.lane, { seq: row.seq, hash: row.hash });
       afterSeq = row.seq;
@@ -61,6 +78,13 @@ export async function verifyAuditChain(db: Kysely<DB>, keys: KeyRing): Promise<A
     }
   }
   return { ok: true, checked, head };
+}
+
+/** The hash a lane's first entry may link to: its own keyed beginning, or the all-zero one of an earlier Haven. */
+function laneStart(key: Buffer, lane: number, prevHash: string, perLane: boolean): string | null {
+  if (prevHash === laneGenesis(key, lane)) return prevHash;
+  if (prevHash === GENESIS_HASH && !perLane) return prevHash;
+  return null;
 }
 
 /** What differs between the lane heads a checkpoint lists and the lanes as verified so far, if anything. */

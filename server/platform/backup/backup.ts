@@ -10,7 +10,9 @@ import type { DatabaseKind } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { appliedMigrations, listTables } from './catalog.ts';
 import { readTableRows, useCanonicalSession } from './rows.ts';
-import { BACKUP_FORMAT, BACKUP_VERSION, doneLine, tableEndLine, tableStartLine, type BackupHeader, type TableCount } from './format.ts';
+import type { KeyRing } from '../crypto/keys.ts';
+import { encryptStream, type BackupEncryption } from './encryption.ts';
+import { authLine, backupMac, BACKUP_FORMAT, BACKUP_VERSION, doneLine, tableEndLine, tableStartLine, type BackupHeader, type TableCount } from './format.ts';
 
 export interface BackupSummary {
   file: string;
@@ -24,13 +26,18 @@ export interface CreateBackupOptions {
   source: DatabaseKind;
   /** Replace an existing file; otherwise an existing file is refused. */
   overwrite?: boolean;
+  /** Authenticates the file (always) and encrypts it (when asked). */
+  keys: KeyRing;
+  encrypt?: BackupEncryption;
 }
 
 /**
  * Writes every table to a portable backup file. All tables are read in one repeatable-read transaction, so
  * the file is one consistent moment even while Haven keeps serving. The file appears under its name only
  * when complete (written beside it, then renamed), readable by its owner only: it holds password hashes and
- * sealed secrets. The master key is not in it.
+ * sealed secrets. The master key is not in it, but authenticates it: the last line is an HMAC of all the others
+ * under a key derived from the master key, so an edited file is refused at restore even with its digests
+ * recomputed. With `encrypt`, the gzip'd file is also encrypted (encryption.ts).
  */
 export async function createBackup(db: Kysely<DB>, options: CreateBackupOptions): Promise<BackupSummary> {
   if (!options.overwrite && (await exists(options.file))) {
@@ -38,10 +45,13 @@ export async function createBackup(db: Kysely<DB>, options: CreateBackupOptions)
   }
   const partial = `${options.file}.partial-${randomBytes(4).toString('hex')}`;
   const gzip = createGzip();
-  const finished = pipeline(gzip, createWriteStream(partial, { mode: 0o600, flags: 'wx' }));
+  const output = createWriteStream(partial, { mode: 0o600, flags: 'wx' });
+  const finished = options.encrypt ? pipeline(gzip, encryptStream(options.encrypt, options.keys), output) : pipeline(gzip, output);
+  const mac = backupMac(options.keys);
   // Observed here so a write error cannot surface as an unhandled rejection before it is awaited below.
   finished.catch(() => undefined);
-  const write = async (text: string) => {
+  const write = async (text: string, authenticated = true) => {
+    if (authenticated) mac.update(`${text}\n`);
     if (!gzip.write(`${text}\n`)) await once(gzip, 'drain');
   };
   try {
@@ -73,6 +83,7 @@ export async function createBackup(db: Kysely<DB>, options: CreateBackupOptions)
           counts.push({ table: table.name, rows: summary.rows });
         }
         await write(doneLine(tables.length));
+        await write(authLine(mac.digest('hex')), false);
         return { migrations, tables: counts };
       });
     gzip.end();

@@ -4,7 +4,9 @@ import type { DB } from '../db/schema.ts';
 import type { KeyRing } from '../crypto/keys.ts';
 import { AppError } from '../errors.ts';
 import { appliedMigrations, listTables, type TableInfo } from './catalog.ts';
-import { backupHeader, marker, type BackupHeader, type TableCount } from './format.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { AUTH_PREFIX, authMarker, backupHeader, backupMac, marker, UNAUTHENTICATED_VERSION, type BackupHeader, type TableCount } from './format.ts';
+import { decryptStream, encryptedKind } from './encryption.ts';
 import { readGzipLines } from './read-lines.ts';
 import { readTableRows, useCanonicalSession } from './rows.ts';
 import { advanceSequences, clearTables, countGuardedRows, TableLoader } from './target.ts';
@@ -13,6 +15,8 @@ export interface RestoreOptions {
   file: string;
   /** Replace a database that already holds data. */
   force?: boolean;
+  /** For a backup encrypted with a passphrase (HAVEN_BACKUP_PASSPHRASE). */
+  passphrase?: string;
 }
 
 export interface RestoreSummary {
@@ -33,7 +37,14 @@ export async function restoreBackup(db: Kysely<DB>, keys: KeyRing, options: Rest
   await stat(options.file).catch(() => {
     throw new AppError('not_found', `${options.file} does not exist or cannot be read.`);
   });
-  const lines = readGzipLines(options.file);
+  const encrypted = await encryptedKind(options.file);
+  if (encrypted === 'passphrase' && !options.passphrase) {
+    throw new AppError('bad_request', 'The backup is encrypted with a passphrase: set HAVEN_BACKUP_PASSPHRASE to it and restore again. Nothing was restored.');
+  }
+  const read = () => readGzipLines(options.file, encrypted ? decryptStream(keys, options.passphrase) : undefined);
+  // A first pass checks the file's authentication before anything is loaded.
+  await guarded(read(), (lines) => authenticate(lines, keys, options.file));
+  const lines = read();
   try {
     const header = await readHeader(lines, options.file);
     const target = await listTables(db);
@@ -60,13 +71,62 @@ export async function restoreBackup(db: Kysely<DB>, keys: KeyRing, options: Rest
       return { header, replaced, tables: [...expected].map(([table, want]) => ({ table, rows: want.rows })) };
     });
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isZlibError(error)) throw damaged(`${(error as Error).message}.`);
-    throw error;
+    throw asRestoreError(error);
   } finally {
     await lines.return(undefined);
   }
 }
+
+function asRestoreError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (isZlibError(error)) return damaged(`${(error as Error).message}.`);
+  return error;
+}
+
+async function guarded<T>(lines: AsyncGenerator<string>, work: (lines: AsyncGenerator<string>) => Promise<T>): Promise<T> {
+  try {
+    return await work(lines);
+  } catch (error) {
+    throw asRestoreError(error);
+  } finally {
+    await lines.return(undefined);
+  }
+}
+
+/**
+ * Checks the HMAC on the file's last line against every line before it, under the master key's backup key.
+ * Digests inside the file only catch accidents: someone who edits the file can recompute them, not this.
+ */
+async function authenticate(lines: AsyncGenerator<string>, keys: KeyRing, file: string): Promise<void> {
+  const header = await readHeader(lines, file);
+  if (header.keyCheck && !keys.matchesCheckValue(header.keyCheck)) throw differentKey();
+  if (header.version === UNAUTHENTICATED_VERSION) {
+    throw new AppError('bad_request', 'The backup was made by an earlier Haven, before backups were authenticated, so an edit to it could not be detected. Restore it with that Haven version, then make a new backup. Nothing was restored.');
+  }
+  const mac = backupMac(keys);
+  mac.update(`${JSON.stringify(header)}\n`);
+  let claimed: string | null = null;
+  for await (const line of lines) {
+    if (claimed !== null) throw damaged('it goes on after its authentication.');
+    if (line.startsWith(AUTH_PREFIX)) {
+      const parsed = authMarker.safeParse(parseJson(line));
+      if (!parsed.success) throw damaged('its authentication line cannot be read.');
+      claimed = parsed.data[1].hmac;
+      continue;
+    }
+    mac.update(`${line}\n`);
+  }
+  if (claimed === null) {
+    throw new AppError('bad_request', 'The backup is not authenticated (its authentication line is missing): it may have been changed after it was made. Nothing was restored.');
+  }
+  const want = mac.digest();
+  const got = Buffer.from(claimed, 'hex');
+  if (got.length !== want.length || !timingSafeEqual(got, want)) {
+    throw new AppError('bad_request', 'The backup\'s authentication failed: it was changed after it was made (or made under another master key). Nothing was restored.');
+  }
+}
+
+const differentKey = () => new AppError('conflict', 'The backup was made under a different master key. Set HAVEN_MASTER_KEY or HAVEN_KEY_FILE to the key it was made with, then restore again.');
 
 async function readHeader(lines: AsyncGenerator<string>, file: string): Promise<BackupHeader> {
   const notBackup = new AppError('bad_request', `${file} is not a Haven backup (or was made by a newer Haven that this one cannot read).`);
@@ -76,6 +136,7 @@ async function readHeader(lines: AsyncGenerator<string>, file: string): Promise<
   } catch (error) {
     // A gzip stream broken inside its first line is a damaged backup, not a stranger's file.
     // A file that is not gzip at all is a stranger's file; a gzip stream broken inside its first line is a damaged backup.
+    if (error instanceof AppError) throw error;
     if (isZlibError(error) && !/incorrect header check/.test((error as Error).message)) throw damaged(`${(error as Error).message}.`);
     throw notBackup;
   }
@@ -92,9 +153,7 @@ async function checkCompatible(header: BackupHeader, keys: KeyRing, migrations: 
       ? `The backup was made by a newer Haven (migrations this one does not have: ${extra.join(', ')}). Restore it with that version or a later one.`
       : 'The backup\'s migrations do not match this database\'s history, so its tables may not fit. Restore it with the Haven version that made it.');
   }
-  if (header.keyCheck && !keys.matchesCheckValue(header.keyCheck)) {
-    throw new AppError('conflict', 'The backup was made under a different master key. Set HAVEN_MASTER_KEY or HAVEN_KEY_FILE to the key it was made with, then restore again.');
-  }
+  if (header.keyCheck && !keys.matchesCheckValue(header.keyCheck)) throw differentKey();
   for (const table of header.tables) {
     const here = target.find((t) => t.name === table.name);
     const missing = here ? table.columns.filter((c) => !here.columns.some((h) => h.name === c)) : [];
@@ -112,6 +171,8 @@ async function loadSections(trx: Transaction<DB>, lines: AsyncGenerator<string>,
   let complete = false;
   // Read to the very end even after "done": gzip's checksum of the whole file is checked only there.
   for await (const line of lines) {
+    // After "done" only the authentication line, already checked before loading.
+    if (complete && line.startsWith(AUTH_PREFIX)) continue;
     if (complete) throw damaged('it goes on after its end.');
     if (line.startsWith('{')) {
       if (!loader) throw damaged('a row stands outside any table.');
