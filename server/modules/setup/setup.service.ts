@@ -32,7 +32,7 @@ export interface SetupInput {
 /** Creates the coordinating agency and the first task-force administrator, once. */
 export async function completeSetup(ctx: AppContext, input: SetupInput): Promise<{ userId: string }> {
   if (!(await needsSetup(ctx))) throw new AppError('already_set_up', 'Haven is already set up. Sign in instead.');
-  assertAcceptablePassword(input.password, { email: input.email });
+  assertAcceptablePassword(input.password, { email: input.email, displayName: input.displayName, agencyName: input.agencyName });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
     if (!(await consumeAccountToken(trx, ctx, 'setup', input.token))) throw new AppError('forbidden', LINK_INVALID, [{ path: 'body.token', message: LINK_INVALID }], { accessDenial: false });
@@ -56,14 +56,15 @@ export async function activateAccount(ctx: AppContext, input: { token: string; p
   const pending = await ctx.db
     .selectFrom('account_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.email', 'u.agency_id'])
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'u.agency_id', 'a.name as agency_name'])
     .where('t.token_hash', '=', ctx.keys.hmac('token-index', input.token))
     .where('t.purpose', '=', 'activate')
     .where('t.used_at', 'is', null)
     .where('t.expires_at', '>', ctx.now())
     .executeTakeFirst();
   if (!pending) throw new AppError('forbidden', LINK_INVALID, [{ path: 'body.token', message: LINK_INVALID }], { accessDenial: false });
-  assertAcceptablePassword(input.password, { email: pending.email });
+  assertAcceptablePassword(input.password, { email: pending.email, displayName: pending.display_name, agencyName: pending.agency_name });
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await consumeAccountToken(trx, ctx, 'activate', input.token))) throw new AppError('forbidden', LINK_INVALID, undefined, { accessDenial: false });
