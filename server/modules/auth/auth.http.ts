@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorFor, type Actor } from '../../platform/access/access.ts';
-import { findLiveSession, SESSION_COOKIE, type IssuedSession, type LiveSession } from './sessions.ts';
+import { BACKGROUND_HEADER, findLiveSession, SESSION_COOKIE, type IssuedSession, type LiveSession } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,7 +23,7 @@ export function installSessionHandling(app: FastifyInstance, ctx: AppContext): v
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await findLiveSession(ctx, token);
+    const session = await findLiveSession(ctx, token, { background: request.headers[BACKGROUND_HEADER] === '1' });
     request.staffSession = session;
     if (session && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
