@@ -9,6 +9,7 @@ import * as cases from './2026-11-23T2000_cases.ts';
 import * as entities from './2026-11-23T2010_entities.ts';
 import * as deconfliction from './2026-11-23T2020_deconfliction.ts';
 import * as survivors from './2026-11-24T1000_survivors.ts';
+import * as accountTokenProvenance from './2026-11-25T1130_account_token_provenance.ts';
 
 /**
  * Every migration, in order. Names are timestamps; a migration is never edited after it lands: a change is
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2010_entities': entities,
   '2026-11-23T2020_deconfliction': deconfliction,
   '2026-11-24T1000_survivors': survivors,
+  '2026-11-25T1130_account_token_provenance': accountTokenProvenance,
 };

@@ -36,7 +36,10 @@ export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/activate',
       { config: limited, schema: { tags, body: z.object({ token, password: passwordField }), response: { 200: z.object({ email: z.string() }) } } },
-      async (request) => setup.activateAccount(ctx, request.body),
+      async (request) => {
+        const session = request.staffSession;
+        return setup.activateAccount(ctx, request.body, session ? { userId: session.user.id, agencyId: session.user.agencyId } : null);
+      },
     );
   };
 }
