@@ -13,6 +13,7 @@ import { healthRoutes } from './platform/http/health.ts';
 import { installStaffApp } from './platform/http/staff-app.ts';
 import { installTextGuard } from './platform/http/text-guard.ts';
 import { installSessionHandling } from './modules/auth/auth.http.ts';
+import { installRouteRegistry, markRoutesPublic } from './platform/access/routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installRouteRegistry(app);
 
   installErrorHandling(app, portalNotFound(ctx));
   installSecurityHeaders(app, { publicUrl: ctx.config.publicUrl });
@@ -73,16 +75,20 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
     openapi: { info: { title: 'Haven API', version: '0.1.0', description: 'The task-force platform API. Errors: { error: { code, message, fields? } }.' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: true,
-    // The docs page brings its own policy (hashes of its scripts), which lets same-origin pages frame it; no page may be framed.
-    transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+  // The API's description is public, like the source it describes.
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // The docs page brings its own policy (hashes of its scripts), which lets same-origin pages frame it; no page may be framed.
+      transformStaticCSP: (header) => header.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'"),
+    });
   });
   installSessionHandling(app, ctx);
 
   await app.register(healthRoutes(ctx));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   for (const routes of [setupRoutes, authRoutes, agencyRoutes, userRoutes, auditRoutes, metaRoutes, tipRoutes, notificationRoutes, geoRoutes, safePlaceRoutes, smsRoutes, directoryRoutes, caseRoutes, entityRoutes, deconflictionRoutes, survivorRoutes, consentRoutes, referralRoutes]) {
     await app.register(routes(ctx), { prefix: '/api' });
   }

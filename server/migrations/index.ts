@@ -10,6 +10,7 @@ import * as entities from './2026-11-23T2010_entities.ts';
 import * as deconfliction from './2026-11-23T2020_deconfliction.ts';
 import * as survivors from './2026-11-24T1000_survivors.ts';
 import * as signInLock from './2026-11-24T1200_sign_in_lock.ts';
+import * as accountTokenProvenance from './2026-11-25T1130_account_token_provenance.ts';
 import * as rekeyNames from './2026-11-25T1200_rekey_names_any_script.ts';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2020_deconfliction': deconfliction,
   '2026-11-24T1000_survivors': survivors,
   '2026-11-24T1200_sign_in_lock': signInLock,
+  '2026-11-25T1130_account_token_provenance': accountTokenProvenance,
   '2026-11-25T1200_rekey_names_any_script': rekeyNames,
 };

@@ -10,7 +10,8 @@ import { pngWithText } from './fixtures/files.ts';
  * the rule's status when allowed, 403 (or 404, see `visibleTo`) when not, and 401 for everyone without a
  * session or before the second factor.
  *
- * A module that adds staff endpoints to docs/api.md adds its rows here; the test fails until it does.
+ * A module that registers a staff route adds its rows here; the test fails until it does, whether or not the
+ * route is in docs/api.md.
  */
 
 /**
@@ -177,11 +178,15 @@ export const ENDPOINT_RULES: readonly EndpointRule[] = [
 
   // People
   { name: 'list the people of an agency', method: 'GET', path: '/api/users', target: 'agency', allowed: READ_USERS, status: 200, query: (t) => `agencyId=${t.agencyId}` },
-  { name: 'add a person', method: 'POST', path: '/api/users', target: 'agency', allowed: MANAGE_USERS, status: 201, body: (t) => ({ agencyId: t.agencyId, email: `new.${t.unique}@matrix.test`, displayName: 'New Person', roles: ['analyst'] }) },
+  { name: 'add a person', method: 'POST', path: '/api/users', target: 'agency', allowed: MANAGE_USERS, status: 201, body: (t) => ({ agencyId: t.agencyId, email: `new.${t.unique}@matrix.test`, displayName: 'New Person', roles: ['agency_admin'] }) },
+  // Outreach leads and analysts work for the whole task force: an agency administrator cannot make one.
+  { name: 'add an outreach lead', method: 'POST', path: '/api/users', target: 'agency', allowed: TASKFORCE_ADMIN_ONLY, status: 201, body: (t) => ({ agencyId: t.agencyId, email: `lead.${t.unique}@matrix.test`, displayName: 'New Lead', roles: ['outreach_lead'] }) },
+  { name: 'add an analyst', method: 'POST', path: '/api/users', target: 'agency', allowed: TASKFORCE_ADMIN_ONLY, status: 201, body: (t) => ({ agencyId: t.agencyId, email: `analyst.${t.unique}@matrix.test`, displayName: 'New Analyst', roles: ['analyst'] }) },
   { name: 'add a person with a task-force-wide role', method: 'POST', path: '/api/users', target: 'agency', allowed: TASKFORCE_ADMIN_ONLY, status: 201, body: (t) => ({ agencyId: t.agencyId, email: `wide.${t.unique}@matrix.test`, displayName: 'New Auditor', roles: ['auditor'] }) },
   { name: 'read a person', method: 'GET', path: '/api/users/:id', target: 'user', allowed: READ_USERS, status: 200 },
   { name: 'rename a person', method: 'PATCH', path: '/api/users/:id', target: 'user', allowed: MANAGE_USERS, status: 200, body: () => ({ displayName: 'Renamed Person' }) },
-  { name: 'change a person’s roles', method: 'PATCH', path: '/api/users/:id', target: 'user', allowed: MANAGE_USERS, status: 200, body: () => ({ roles: ['analyst', 'outreach_lead'] }) },
+  { name: 'change a person’s roles', method: 'PATCH', path: '/api/users/:id', target: 'user', allowed: MANAGE_USERS, status: 200, body: () => ({ roles: ['agency_admin'] }) },
+  { name: 'make a person an outreach lead', method: 'PATCH', path: '/api/users/:id', target: 'user', allowed: TASKFORCE_ADMIN_ONLY, status: 200, body: () => ({ roles: ['outreach_lead'] }) },
   { name: 'give a person a task-force-wide role', method: 'PATCH', path: '/api/users/:id', target: 'user', allowed: TASKFORCE_ADMIN_ONLY, status: 200, body: () => ({ roles: ['coordinator'] }) },
   { name: 'disable a person', method: 'PATCH', path: '/api/users/:id', target: 'user', allowed: MANAGE_USERS, status: 200, body: () => ({ disabled: true }) },
   { name: 'unlock a person', method: 'POST', path: '/api/users/:id/unlock', target: 'user', allowed: MANAGE_USERS, status: 200 },
@@ -331,8 +336,9 @@ export const ENDPOINT_RULES: readonly EndpointRule[] = [
 ];
 
 /**
- * API endpoints in docs/api.md reached before or while signing in, or by operators. Pages outside /api/
- * (the public portal, /healthz) are public by definition.
+ * API endpoints in docs/api.md reached before or while signing in, or by operators: exactly the routes that
+ * declare `config: { public: true }` (access-matrix.test.ts checks both ways). Pages outside /api/ (the
+ * public portal, /healthz) are public by definition.
  */
 export const PUBLIC_ENDPOINTS: readonly string[] = [
   'GET /api/setup/status',
@@ -349,6 +355,9 @@ export const PUBLIC_ENDPOINTS: readonly string[] = [
   'POST /api/sms/inbound',
   'POST /api/sms/twilio',
 ];
+
+/** The API docs pages (swagger-ui's page, scripts and styles), public as a whole. */
+export const PUBLIC_PREFIXES: readonly string[] = ['/api/docs'];
 
 /** Where each role works in the matrix: an agency of a kind the role is allowed in (ROLE_AGENCY_TYPES). */
 export const ROLE_HOME: Record<Role, AgencyType> = {

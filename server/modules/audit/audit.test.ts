@@ -173,7 +173,9 @@ describe('changes in the audit trail', () => {
     for (const s of [token, password, newPassword]) secrets.add(s);
     const self = { actor: userId, agency: agency.id, entity: `user:${userId}`, outcome: 'success' };
 
-    expect(await recorded(() => new Agent(h.app).post('/api/activate', { token, password }))).toEqual([{ action: 'user.activated', ...self, details: {} }]);
+    // Who issued the link and when, never the link itself (decision 014).
+    const activated = await recorded(() => new Agent(h.app).post('/api/activate', { token, password }));
+    expect(activated).toEqual([{ action: 'user.activated', ...self, details: { linkIssuedBy: expect.any(String), linkIssuedAt: expect.any(String), signedInAsOther: false } }]);
 
     const agent = new Agent(h.app);
     const entries = await recorded(async () => {

@@ -21,32 +21,35 @@ function presentSession(session: LiveSession): z.infer<typeof s.sessionView> {
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
+    // Signing in and its steps: before the second factor, each step checks the session stage it needs itself.
+    const signInStep = { public: true } as const;
+    const limitedStep = { ...signInStep, rateLimit: { max: 20, timeWindow: '1 minute' } };
 
-    app.post('/auth/login', { schema: { tags, body: s.loginInput, response: { 200: s.nextStep } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    app.post('/auth/login', { schema: { tags, body: s.loginInput, response: { 200: s.nextStep } }, config: limitedStep }, async (request, reply) => {
       const issued = await auth.signInWithPassword(ctx, request.body, { label: clientLabel(request.ip) });
       setSessionCookie(ctx, reply, issued);
       return { next: issued.next, csrfToken: issued.csrfToken };
     });
 
-    app.get('/auth/mfa/enrollment', { schema: { tags, response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) } } }, async (request) =>
+    app.get('/auth/mfa/enrollment', { config: signInStep, schema: { tags, response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) } } }, async (request) =>
       auth.startMfaEnrollment(ctx, requireSession(request)),
     );
 
-    app.post('/auth/mfa/enroll', { schema: { tags, body: s.codeInput, response: { 200: s.recoveryCodesView.extend({ csrfToken: z.string() }) } } }, async (request, reply) => {
+    app.post('/auth/mfa/enroll', { config: signInStep, schema: { tags, body: s.codeInput, response: { 200: s.recoveryCodesView.extend({ csrfToken: z.string() }) } } }, async (request, reply) => {
       const result = await auth.completeMfaEnrollment(ctx, requireSession(request), request.body.code, { label: clientLabel(request.ip) });
       setSessionCookie(ctx, reply, result);
       return { recoveryCodes: result.recoveryCodes, csrfToken: result.csrfToken };
     });
 
-    app.post('/auth/mfa/verify', { schema: { tags, body: s.verifyInput, response: { 200: z.object({ csrfToken: z.string() }) } }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    app.post('/auth/mfa/verify', { schema: { tags, body: s.verifyInput, response: { 200: z.object({ csrfToken: z.string() }) } }, config: limitedStep }, async (request, reply) => {
       const renewed = await auth.verifyMfa(ctx, requireSession(request), request.body, { label: clientLabel(request.ip) });
       setSessionCookie(ctx, reply, renewed);
       return { csrfToken: renewed.csrfToken };
     });
 
-    app.get('/auth/session', { schema: { tags, response: { 200: s.sessionView } } }, async (request) => presentSession(requireSession(request)));
+    app.get('/auth/session', { config: signInStep, schema: { tags, response: { 200: s.sessionView } } }, async (request) => presentSession(requireSession(request)));
 
-    app.post('/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
+    app.post('/auth/logout', { config: signInStep, schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
       if (request.staffSession) await auth.signOut(ctx, request.staffSession);
       clearSessionCookie(ctx, reply);
       return reply.code(204).send(null);

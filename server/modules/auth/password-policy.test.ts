@@ -31,7 +31,7 @@ describe('password policy, as properties', () => {
         fc.pre(!/haven/.test(phrase) && !/(.)\1\1/.test(phrase));
         expect(passwordProblem(phrase), phrase).toBeNull();
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });

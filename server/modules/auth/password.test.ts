@@ -23,3 +23,29 @@ describe('password policy', () => {
     expect(await verifyPassword(h, 'river stone umbrella 43')).toBe(false);
   });
 });
+
+describe('password strength (zxcvbn)', () => {
+  const person = { email: 'maria.gonzalez@pd.example', displayName: 'Maria Gonzalez', agencyName: 'Harbor City Police Department' };
+
+  it.each(['P@ssw0rdP@ssw0rd', 'monkeymonkey', 'abcabcabcabc', 'trafficking123', 'MariaGonzalez!', 'gonzalez maria', 'harbor city police'])('refuses %s', (password) => {
+    expect(passwordProblem(password, person), password).not.toBeNull();
+  });
+
+  it('says why in words a person can act on', () => {
+    expect(passwordProblem('MariaGonzalez!', person)).toMatch(/your name, email address or agency name/);
+    expect(passwordProblem('trafficking123', person)).toMatch(/trafficking|task force|Haven/i);
+    expect(passwordProblem('abcabcabcabc', person)).toMatch(/Repeated/);
+  });
+
+  it('accepts a passphrase of unrelated words', () => {
+    expect(passwordProblem('lantern orchard tide 2026', person)).toBeNull();
+    expect(passwordProblem('quiet harbor lantern 77')).toBeNull();
+  });
+
+  it('scores quickly once the dictionaries are loaded', () => {
+    passwordProblem('warm up the dictionaries please', person);
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) passwordProblem(`violet ${i} canyon ribbon meadow`, person);
+    expect((performance.now() - started) / 20).toBeLessThan(100);
+  });
+});

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../../platform/errors.ts';
+import { strengthProblem, type PasswordOwner } from './password-strength.ts';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -33,9 +34,10 @@ export function decoyPasswordHash(): Promise<string> {
 /**
  * Why a password is refused, or null when it is acceptable. Length first (NIST 800-63B), then the list of
  * ~49,000 common and breached passwords shipped with zxcvbn-ts, including the usual decorations of them
- * ("Password123!"), and anything built from the person's own email.
+ * ("Password123!"), anything built from the person's own email, and last zxcvbn's guess estimate with the
+ * person's name, email and agency and this system's own words as the first things an attacker would try.
  */
-export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
+export function passwordProblem(password: string, context: PasswordOwner = {}): string | null {
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
   const lower = password.toLowerCase();
@@ -49,7 +51,7 @@ export function passwordProblem(password: string, context: { email?: string } = 
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your email address in your password.';
   if (/haven/i.test(password) && core.replace(/haven/g, '').length < 4) return 'Do not build your password from the name of this system.';
-  return null;
+  return strengthProblem(password, context);
 }
 
 /**
@@ -64,7 +66,7 @@ function hasCommonStem(lower: string): boolean {
   return false;
 }
 
-export function assertAcceptablePassword(password: string, context: { email?: string } = {}): void {
+export function assertAcceptablePassword(password: string, context: PasswordOwner = {}): void {
   const problem = passwordProblem(password, context);
   if (problem) throw new AppError('weak_password', problem, [{ path: 'body.password', message: problem }]);
 }

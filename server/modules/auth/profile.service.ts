@@ -36,7 +36,7 @@ export async function updateProfile(ctx: AppContext, session: LiveSession, input
 /** Changes one's own password; every other session of the person ends. */
 export async function changePassword(ctx: AppContext, session: LiveSession, input: { currentPassword: string; newPassword: string }): Promise<void> {
   await confirmPassword(ctx, session, input.currentPassword);
-  assertAcceptablePassword(input.newPassword, { email: session.user.email });
+  assertAcceptablePassword(input.newPassword, { email: session.user.email, displayName: session.user.displayName, agencyName: session.user.agencyName });
   if (input.newPassword === input.currentPassword) {
     throw new AppError('weak_password', 'Choose a password different from the current one.', [{ path: 'body.newPassword', message: 'Choose a password different from the current one.' }]);
   }

@@ -8,8 +8,17 @@ import type { AgencyType } from '../../../common/access/agencies.ts';
 export const SESSION_COOKIE = 'haven_session';
 // A session that has passed the password but not yet the second factor lives only this long.
 const PENDING_MFA_MS = 10 * 60_000;
-// Writing last_seen_at on every request is wasted work; a minute of slack does not change the idle timeout.
-const TOUCH_EVERY_MS = 60_000;
+// Writing last_seen_at on every request is wasted work. It is written at most once a minute, and at least
+// four times per idle limit, so that steady use never outruns a short limit (SESSION_IDLE_MINUTES=1).
+const TOUCH_EVERY_MAX_MS = 60_000;
+
+/** How stale last_seen_at may grow before a request by the person writes it again. */
+export function touchInterval(idleMs: number): number {
+  return Math.min(TOUCH_EVERY_MAX_MS, Math.floor(idleMs / 4));
+}
+
+/** The staff app marks its timed refetches with this header: they read, but are not the person's activity. */
+export const BACKGROUND_HEADER = 'x-haven-background';
 
 export type MfaState = 'enroll' | 'verify' | 'complete';
 
@@ -65,9 +74,10 @@ export async function createSession(
 
 /**
  * The live session for a cookie token, or null. A session past its idle or absolute limit, or whose person
- * was disabled or locked, is ended on the spot.
+ * was disabled or locked, is ended on the spot. A `background` request (the staff app polling on a timer)
+ * is answered but does not extend the idle limit: a screen left open must not keep a session alive.
  */
-export async function findLiveSession(ctx: AppContext, token: string): Promise<LiveSession | null> {
+export async function findLiveSession(ctx: AppContext, token: string, options: { background?: boolean } = {}): Promise<LiveSession | null> {
   if (!token || token.length > 100) return null;
   const row = await ctx.db
     .selectFrom('sessions as s')
@@ -93,7 +103,7 @@ export async function findLiveSession(ctx: AppContext, token: string): Promise<L
     await ctx.db.updateTable('sessions').set({ ended_at: now, end_reason: endReason }).where('id', '=', row.id).where('ended_at', 'is', null).execute();
     return null;
   }
-  if (idleFor > TOUCH_EVERY_MS) {
+  if (!options.background && idleFor >= touchInterval(ctx.config.sessionIdleMs)) {
     await ctx.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.id).execute();
   }
   const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).execute();

@@ -9,9 +9,10 @@ const token = z.string().min(20, 'This link is incomplete. Copy the whole link.'
 export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['setup'];
-    const limited = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+    // Reached before anyone has an account, or by a person holding a one-time link: no session yet.
+    const limited = { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } };
 
-    app.get('/setup/status', { schema: { tags, response: { 200: z.object({ needsSetup: z.boolean() }) } } }, async () => ({ needsSetup: await setup.needsSetup(ctx) }));
+    app.get('/setup/status', { config: { public: true }, schema: { tags, response: { 200: z.object({ needsSetup: z.boolean() }) } } }, async () => ({ needsSetup: await setup.needsSetup(ctx) }));
 
     app.post(
       '/setup',
@@ -35,7 +36,10 @@ export function setupRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/activate',
       { config: limited, schema: { tags, body: z.object({ token, password: passwordField }), response: { 200: z.object({ email: z.string() }) } } },
-      async (request) => setup.activateAccount(ctx, request.body),
+      async (request) => {
+        const session = request.staffSession;
+        return setup.activateAccount(ctx, request.body, session ? { userId: session.user.id, agencyId: session.user.agencyId } : null);
+      },
     );
   };
 }

@@ -68,7 +68,8 @@ describe('first administrator', () => {
 
   it('refuses weak and common passwords with the field named, and keeps the link usable', async () => {
     const token = await linkToken();
-    for (const password of ['short', 'Password123456!', 'iloveyou2026!!', 'riverside dana.reyes', 'aaaaaaaaaaaaaaaa', 'haven haven haven']) {
+    const guessable = ['P@ssw0rdP@ssw0rd', 'monkeymonkey', 'abcabcabcabc', 'trafficking123', 'Dana Reyes Riverside', 'riverside task force'];
+    for (const password of ['short', 'Password123456!', 'iloveyou2026!!', 'riverside dana.reyes', 'aaaaaaaaaaaaaaaa', 'haven haven haven', ...guessable]) {
       const refused = await new Agent(h.app).post('/api/setup', setupBody(token, { password }));
       expect(refused.statusCode, password).toBe(400);
       expect(refused.json().error.code, password).toBe('weak_password');

@@ -54,7 +54,7 @@ export function smsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/sms/inbound',
-      { bodyLimit: BODY_LIMIT, schema: { tags, summary: 'Answers a text message ("SAFE 77002") in plain text', body: inboundBody } },
+      { bodyLimit: BODY_LIMIT, config: { public: true }, schema: { tags, summary: 'Answers a text message ("SAFE 77002") in plain text', body: inboundBody } },
       async (request, reply) => {
         const input = request.body;
         const message = typeof input === 'string' ? input : (input.body ?? input.Body ?? '');
@@ -65,7 +65,7 @@ export function smsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/sms/twilio',
-      { bodyLimit: BODY_LIMIT, schema: { tags, summary: "Twilio's messaging webhook: answers TwiML", body: twilioBody } },
+      { bodyLimit: BODY_LIMIT, config: { public: true }, schema: { tags, summary: "Twilio's messaging webhook: answers TwiML", body: twilioBody } },
       async (request, reply) => {
         const token = ctx.config.twilioAuthToken;
         if (token) {

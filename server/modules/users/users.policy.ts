@@ -3,8 +3,15 @@ import { AppError } from '../../platform/errors.ts';
 import { isRoleAllowedInAgency, type Role } from '../../../common/access/roles.ts';
 import type { AgencyType } from '../../../common/access/agencies.ts';
 
-// Roles that only a task-force administrator may hand out: they reach across every agency.
-const TASKFORCE_WIDE: readonly Role[] = ['taskforce_admin', 'auditor', 'coordinator'];
+/**
+ * Roles that only a task-force administrator may hand out: they work for the whole task force, not for one
+ * agency (outreach leads keep every Safe Place, analysts read across agencies), whatever agency holds them.
+ * users.policy.test.ts checks that every role holding a cross-agency permission is listed.
+ */
+export const TASKFORCE_WIDE: readonly Role[] = ['taskforce_admin', 'auditor', 'coordinator', 'outreach_lead', 'analyst'];
+
+// Accounts that oversee every agency: only a task-force administrator may disable, unlock or reset them.
+const OVERSEERS: readonly Role[] = ['taskforce_admin', 'auditor', 'coordinator'];
 
 /** Checks that `actor` may give exactly these roles to a person in an agency of this type. */
 export function assertRolesGrantable(actor: Actor, roles: readonly Role[], agencyType: AgencyType): void {
@@ -26,7 +33,7 @@ export function assertRolesGrantable(actor: Actor, roles: readonly Role[], agenc
  */
 export function requireManageable(actor: Actor, target: { agency_id: string; roles: readonly string[] }): void {
   requireAccess(actor, 'manage', 'user', { agencyId: target.agency_id });
-  const wide = target.roles.filter((r) => (TASKFORCE_WIDE as readonly string[]).includes(r));
+  const wide = target.roles.filter((r) => (OVERSEERS as readonly string[]).includes(r));
   if (wide.length && !can(actor, 'manage', 'user', {})) {
     throw new AppError('forbidden', `Only a task-force administrator can manage an account with these roles: ${wide.join(', ')}.`);
   }

@@ -1,6 +1,7 @@
 import { isRole } from '../../../common/access/roles.ts';
 import type { UserRow } from './users.repo.ts';
-import type { UserView } from './users.schema.ts';
+import type { ActivationLinkRecord } from '../auth/account-tokens.ts';
+import type { UserDetailView, UserView } from './users.schema.ts';
 
 export function userStatus(row: Pick<UserRow, 'disabled_at' | 'locked_at' | 'sign_in_locked_at' | 'password_hash'>): UserView['status'] {
   if (row.disabled_at) return 'disabled';
@@ -24,5 +25,17 @@ export function presentUser(row: UserRow): UserView {
     mfaEnrolled: row.mfa_enrolled_at !== null,
     lastActiveAt: row.password_hash ? row.last_active_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentActivationLink(link: ActivationLinkRecord): UserDetailView['activationLinks'][number] {
+  return {
+    issuedAt: link.issuedAt.toISOString(),
+    issuedByUserId: link.issuedByUserId,
+    issuedByName: link.issuedByName,
+    expiresAt: link.expiresAt.toISOString(),
+    usedAt: link.usedAt?.toISOString() ?? null,
+    outcome: link.outcome,
+    signedInAsUserId: link.signedInAsUserId,
   };
 }

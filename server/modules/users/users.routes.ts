@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { requireStaff } from '../auth/auth.http.ts';
 import * as users from './users.service.ts';
-import { userCreateInput, userIdParams, userListQuery, userPatch, userView } from './users.schema.ts';
+import { userCreateInput, userDetailView, userIdParams, userListQuery, userPatch, userView } from './users.schema.ts';
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,7 +18,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.code(201).send(await users.createUser(ctx, requireStaff(request).actor, request.body)),
     );
 
-    app.get('/users/:id', { schema: { ...byId, response: { 200: userView } } }, async (request) => users.getUser(ctx, requireStaff(request).actor, request.params.id));
+    app.get('/users/:id', { schema: { ...byId, response: { 200: userDetailView } } }, async (request) => users.getUser(ctx, requireStaff(request).actor, request.params.id));
 
     app.patch('/users/:id', { schema: { ...byId, body: userPatch, response: { 200: userView } } }, async (request) =>
       users.updateUser(ctx, requireStaff(request).actor, request.params.id, request.body),

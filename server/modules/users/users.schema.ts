@@ -38,6 +38,22 @@ export const userView = z.object({
   createdAt: z.string(),
 });
 
+export const activationLinkView = z.object({
+  issuedAt: z.string(),
+  /** null: issued by set-up or the operator CLI. */
+  issuedByUserId: z.uuid().nullable(),
+  issuedByName: z.string().nullable(),
+  expiresAt: z.string(),
+  usedAt: z.string().nullable(),
+  /** null while the link is open (or expired unused). */
+  outcome: z.enum(['used', 'replaced', 'refused_signed_in_as_other']).nullable(),
+  /** Set when the link was opened by someone signed in as another person: that person. */
+  signedInAsUserId: z.uuid().nullable(),
+});
+
+export const userDetailView = userView.extend({ activationLinks: z.array(activationLinkView) });
+
+export type UserDetailView = z.infer<typeof userDetailView>;
 export type UserCreateInput = z.infer<typeof userCreateInput>;
 export type UserPatch = z.infer<typeof userPatch>;
 export type UserView = z.infer<typeof userView>;

@@ -6,14 +6,14 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Role } from '../../../common/access/roles.ts';
 import type { AgencyType } from '../../../common/access/agencies.ts';
-import { issueAccountToken } from '../auth/account-tokens.ts';
+import { issueAccountToken, listActivationLinks } from '../auth/account-tokens.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { normalizeEmail } from '../auth/auth.service.ts';
 import { findAgency } from '../agencies/agencies.repo.ts';
 import * as repo from './users.repo.ts';
-import { presentUser } from './users.presenter.ts';
+import { presentActivationLink, presentUser } from './users.presenter.ts';
 import { assertRolesGrantable, requireManageable } from './users.policy.ts';
-import type { UserCreateInput, UserPatch, UserView } from './users.schema.ts';
+import type { UserCreateInput, UserDetailView, UserPatch, UserView } from './users.schema.ts';
 
 const event = (actor: Actor, userId: string) => ({ actorUserId: actor.userId, actorAgencyId: actor.agencyId, entityType: 'user', entityId: userId });
 
@@ -31,10 +31,11 @@ async function loadUser(db: AppContext['db'] | Transaction<DB>, id: string) {
   return row;
 }
 
-export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<UserView> {
+/** One person's account, with the history of their activation links (who issued each, how it ended). */
+export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<UserDetailView> {
   const row = await loadUser(ctx.db, id);
   requireAccess(actor, 'read', 'user', { agencyId: row.agency_id });
-  return presentUser(row);
+  return { ...presentUser(row), activationLinks: (await listActivationLinks(ctx.db, id)).map(presentActivationLink) };
 }
 
 /** Adds a person with an unset password; the answer carries the one-time link they use to choose it. */
@@ -57,7 +58,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserCreat
     if (!agency || !agency.is_active) throw new AppError('validation_failed', 'Choose an active agency.', [{ path: 'body.agencyId', message: 'Not an active agency.' }]);
     assertRolesGrantable(actor, input.roles, agency.type as AgencyType);
     const userId = await insertUserAccount(trx, ctx, input);
-    const link = await issueAccountToken(trx, ctx, 'activate', userId);
+    const link = await issueAccountToken(trx, ctx, 'activate', userId, actor.userId);
     await recordAudit(trx, ctx.keys, { ...event(actor, userId), action: 'user.created', details: { agencyId: input.agencyId, roles: [...input.roles] } });
     return { user: presentUser(await loadUser(trx, userId)), activationUrl: link.url };
   });
@@ -149,7 +150,7 @@ export async function reissueActivationLink(ctx: AppContext, actor: Actor, id: s
     const row = await loadUser(trx, id);
     requireManageable(actor, row);
     if (row.password_hash) throw new AppError('conflict', 'This account is already activated. Reset its MFA or unlock it instead.');
-    const link = await issueAccountToken(trx, ctx, 'activate', id);
+    const link = await issueAccountToken(trx, ctx, 'activate', id, actor.userId);
     await recordAudit(trx, ctx.keys, { ...event(actor, id), action: 'user.activation_link_issued' });
     return link.url;
   });

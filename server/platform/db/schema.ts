@@ -83,6 +83,10 @@ export interface AccountTokenTable {
   created_at: CreatedAt;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  issued_by_user_id: string | null;
+  outcome: 'used' | 'replaced' | 'refused_signed_in_as_other' | null;
+  /** The person whose session came with the request that used (or was refused) the link, when not its own. */
+  signed_in_as_user_id: string | null;
 }
 
 export interface AuditLogTable {

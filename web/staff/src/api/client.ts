@@ -34,6 +34,11 @@ export interface RequestOptions {
    * session ended, so it does not send the person back to sign-in.
    */
   expectUnauthorized?: boolean;
+  /**
+   * A timed refetch nobody asked for (polling): sent with X-Haven-Background so that the server answers it
+   * without counting it as the person's activity, and a screen left open lets the session end when idle.
+   */
+  background?: boolean;
 }
 
 let csrfToken: string | null = null;
@@ -76,6 +81,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.rawBody) headers['Content-Type'] = options.rawBody.contentType;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.background) headers['X-Haven-Background'] = '1';
 
   let response: Response;
   try {

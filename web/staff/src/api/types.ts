@@ -50,6 +50,18 @@ export interface User {
   signInLock: { lockedAt: string; failures: number; source: string | null } | null;
   lastActiveAt: string | null;
   createdAt: string;
+  /** Only on one person's record (GET /api/users/:id): who issued each activation link and how it ended. */
+  activationLinks?: ActivationLink[];
+}
+
+export interface ActivationLink {
+  issuedAt: string;
+  issuedByUserId: string | null;
+  issuedByName: string | null;
+  expiresAt: string;
+  usedAt: string | null;
+  outcome: 'used' | 'replaced' | 'refused_signed_in_as_other' | null;
+  signedInAsUserId: string | null;
 }
 
 export interface Meta {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { isRefetch } from '../../api/polling.ts';
 import { casesKey } from '../cases/casesApi.ts';
 import type { PartnerLevel } from '../cases/caseTypes.ts';
 import { notificationsKey } from '../notifications/notificationsApi.ts';
@@ -17,7 +18,7 @@ export function useHits(options: { status?: HitStatus | ''; caseId?: string; ena
   return useQuery({
     queryKey: [...hitsKey, 'list', status ?? 'all', caseId ?? 'any'],
     enabled: options.enabled ?? true,
-    queryFn: async ({ signal }) => (await api.get<{ hits: Hit[] }>('/api/deconfliction/hits', { signal, query: { status, caseId, limit: 200 } })).hits,
+    queryFn: async (context) => (await api.get<{ hits: Hit[] }>('/api/deconfliction/hits', { signal: context.signal, query: { status, caseId, limit: 200 }, background: isRefetch(context) })).hits,
     refetchInterval: options.poll ? HIT_POLL_MS : false,
   });
 }

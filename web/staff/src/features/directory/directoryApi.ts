@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../api/client.ts';
+import { isRefetch } from '../../api/polling.ts';
 import type { Capacity, HubDetail, HubSummary, ImportResult, Inquiry, InquiryInput, ProviderDetail, ProviderInput, ProviderSummary, RevealedLocation, SearchResult } from './directoryTypes.ts';
 
 export const directoryKey = ['directory'] as const;
@@ -105,7 +106,7 @@ export function useInquiries(box: 'inbox' | 'sent', enabled: boolean) {
   return useQuery({
     queryKey: [...directoryKey, 'inquiries', box],
     enabled,
-    queryFn: async ({ signal }) => (await api.get<{ inquiries: Inquiry[] }>('/api/directory/inquiries', { signal, query: { box, limit: 100 } })).inquiries,
+    queryFn: async (context) => (await api.get<{ inquiries: Inquiry[] }>('/api/directory/inquiries', { signal: context.signal, query: { box, limit: 100 }, background: isRefetch(context) })).inquiries,
     // An inbox left open shows new inquiries as they come.
     refetchInterval: 60_000,
   });

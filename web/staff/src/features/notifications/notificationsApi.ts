@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { isRefetch } from '../../api/polling.ts';
 
 export interface Notification {
   id: string;
@@ -20,7 +21,7 @@ export const notificationsKey = ['notifications'] as const;
 export function useUnreadNotifications(enabled: boolean) {
   return useQuery({
     queryKey: [...notificationsKey, 'unread'],
-    queryFn: async () => (await api.get<{ notifications: Notification[] }>('/api/notifications', { query: { unread: 'true' } })).notifications,
+    queryFn: async (context) => (await api.get<{ notifications: Notification[] }>('/api/notifications', { query: { unread: 'true' }, background: isRefetch(context) })).notifications,
     enabled,
     refetchInterval: 15_000,
   });

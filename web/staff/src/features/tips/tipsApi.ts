@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { isRefetch } from '../../api/polling.ts';
 import type { HotlineReport, ReporterContact, TipDetail, TipSummary, TriageChange } from './tipTypes.ts';
 
 export const tipsKey = ['tips'] as const;
@@ -37,8 +38,9 @@ export function useTipQueue(filters: TipFilters) {
   return useInfiniteQuery({
     queryKey: [...tipsKey, 'queue', filters],
     initialPageParam: 0,
-    queryFn: async ({ pageParam, signal }) =>
-      (await api.get<{ tips: TipSummary[] }>('/api/tips', { signal, query: { ...queueQuery(filters), limit: PAGE_SIZE, offset: pageParam } })).tips,
+    // Loading a further page is the person's doing; the first page fetched again is the timer's.
+    queryFn: async (context) =>
+      (await api.get<{ tips: TipSummary[] }>('/api/tips', { signal: context.signal, query: { ...queueQuery(filters), limit: PAGE_SIZE, offset: context.pageParam }, background: context.pageParam === 0 && isRefetch(context) })).tips,
     getNextPageParam: (last, pages) => (last.length === PAGE_SIZE ? pages.length * PAGE_SIZE : undefined),
     // The clock on each row moves; a coordinator leaves the queue open.
     refetchInterval: 60_000,
@@ -49,7 +51,7 @@ export function useTipQueue(filters: TipFilters) {
 export function useOpenTips(enabled: boolean) {
   return useQuery({
     queryKey: [...tipsKey, 'open-count'],
-    queryFn: async () => (await api.get<{ tips: TipSummary[] }>('/api/tips', { query: { limit: 200 } })).tips,
+    queryFn: async (context) => (await api.get<{ tips: TipSummary[] }>('/api/tips', { query: { limit: 200 }, background: isRefetch(context) })).tips,
     enabled,
     refetchInterval: 60_000,
   });

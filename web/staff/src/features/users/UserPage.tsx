@@ -7,6 +7,7 @@ import { useAgencies } from '../agencies/agenciesApi.ts';
 import { useMeta } from '../meta/useMeta.ts';
 import { EditUserForm } from './EditUserForm.tsx';
 import { UserAccountActions } from './UserAccountActions.tsx';
+import { ActivationLinkHistory } from './ActivationLinkHistory.tsx';
 import { UserStatusBadge } from './UserStatusBadge.tsx';
 import { useUser } from './usersApi.ts';
 
@@ -66,6 +67,7 @@ export function UserPage() {
       )}
       {user.data && meta.data && <EditUserForm key={user.data.id} user={user.data} meta={meta.data} agencyType={agencyType} />}
       {user.data && <UserAccountActions user={user.data} />}
+      {user.data?.activationLinks && <ActivationLinkHistory links={user.data.activationLinks} />}
     </Page>
   );
 }
