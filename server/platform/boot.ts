@@ -24,11 +24,11 @@ export function createLogger(config: Config): Logger {
  * Opens everything a server or a CLI command needs: the key ring, the database (migrated), and the context
  * handed to services. Refuses to run with a master key other than the one the data was written with.
  */
-export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean; checkKey?: boolean } = {}): Promise<Haven> {
+export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean; checkKey?: boolean; statementTimeoutMs?: number } = {}): Promise<Haven> {
   const log = options.log ?? createLogger(config);
   const loaded = await loadKeyRing({ masterKey: config.masterKey, keyFile: config.keyFile, createIfMissing: !config.databaseUrl || config.env !== 'production' });
   // The embedded database gets a folder of its own, so the key file beside it is never inside a copy of it.
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pg') });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pg'), statementTimeoutMs: options.statementTimeoutMs ?? config.statementTimeoutMs });
   try {
     const applied = options.migrate === false ? [] : (await migrateToLatest(database.db as never)).applied;
     // A restore skips the check: it replaces the data, key check value included, and checks the backup's instead.

@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL server only: the longest one statement may run, in ms; 0 or absent for no limit. */
+  statementTimeoutMs?: number;
   /** Embedded only: start from a data-folder tarball made by `snapshot()`. */
   fromSnapshot?: Buffer;
 }
@@ -38,14 +40,16 @@ const DATE = 1082;
 
 /** Opens the database Haven runs on: the server named by DATABASE_URL, or embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openServer(options.url, options.poolSize ?? 10);
+  if (options.url) return openServer(options.url, options.poolSize ?? 10, options.statementTimeoutMs ?? 0);
   return openEmbedded(options.dataDir ?? 'memory://', options.fromSnapshot);
 }
 
-async function openServer(url: string, poolSize: number): Promise<Database> {
+async function openServer(url: string, poolSize: number, statementTimeoutMs: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // Set on each connection as it opens, so a stuck statement is cancelled by the server and its connection freed.
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 ? (v: string) => Number(v) : oid === DATE ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
