@@ -12,7 +12,7 @@ import type { CliHaven, OpenOptions } from './command.ts';
 export async function openFromEnvironment(options: OpenOptions): Promise<CliHaven> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, base: { service: 'haven-cli' } }, pino.destination({ dest: 2, sync: true }));
-  const haven = await openHaven(config, { log, ...options }).catch((error: unknown) => {
+  const haven = await openHaven(config, { log, statementTimeoutMs: config.cliStatementTimeoutMs, ...options }).catch((error: unknown) => {
     // Read-only commands do not create the schema: an empty database means a wrong DATABASE_URL or folder.
     if (options.migrate === false && /relation "settings" does not exist/.test(String((error as Error)?.message))) {
       const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;

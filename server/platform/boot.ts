@@ -26,7 +26,7 @@ export function createLogger(config: Config): Logger {
  * Opens everything a server or a CLI command needs: the key ring, the database (migrated), and the context
  * handed to services. Refuses to run with a master key other than the one the data was written with.
  */
-export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean; checkKey?: boolean } = {}): Promise<Haven> {
+export async function openHaven(config: Config, options: { log?: Logger; migrate?: boolean; checkKey?: boolean; statementTimeoutMs?: number } = {}): Promise<Haven> {
   const log = options.log ?? createLogger(config);
   const found = await findKeyRing({ masterKey: config.masterKey, keyFile: config.keyFile, permissive: config.keyFilePermissive });
   if (found?.warning) log.warn({ keyFile: config.keyFile }, found.warning);
@@ -35,7 +35,7 @@ export async function openHaven(config: Config, options: { log?: Logger; migrate
     throw new AppError('unavailable', missingKeyMessage(config.keyFile, 'In production Haven never creates one by itself.'));
   }
   // The embedded database gets a folder of its own, so the key file beside it is never inside a copy of it.
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pg') });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'pg'), statementTimeoutMs: options.statementTimeoutMs ?? config.statementTimeoutMs });
   try {
     // A new key only for a brand-new, empty database; checked BEFORE writing one, so a lost key never leaves
     // an unrelated key behind for a later start to run under.

@@ -74,6 +74,9 @@ const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   ACCOUNT_INACTIVE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  // PostgreSQL server only: the embedded engine cannot interrupt a statement (decision 011). 0 turns it off.
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  DB_CLI_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** An urgent tip not reviewed within this many minutes is flagged to coordinators. */
   URGENT_TIP_REVIEW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** A directory capacity count older than this many hours is shown as stale (and left out of "free now" searches). */
@@ -130,6 +133,10 @@ export interface Config {
   sessionAbsoluteMs: number;
   accountInactiveDays: number;
   jobPollMs: number;
+  /** Longest a statement may run on a PostgreSQL server, for the server and its jobs; 0 for no limit. */
+  statementTimeoutMs: number;
+  /** The same for CLI commands (backups, restores, imports), which may run long. */
+  cliStatementTimeoutMs: number;
   cookieSecure: boolean;
   urgentTipReviewMinutes: number;
   directoryCapacityStaleHours: number;
@@ -184,6 +191,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteMs: raw.SESSION_ABSOLUTE_HOURS * 3_600_000,
     accountInactiveDays: raw.ACCOUNT_INACTIVE_DAYS,
     jobPollMs: raw.JOB_POLL_MS,
+    statementTimeoutMs: raw.DB_STATEMENT_TIMEOUT_MS,
+    cliStatementTimeoutMs: raw.DB_CLI_STATEMENT_TIMEOUT_MS,
     cookieSecure: raw.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : raw.COOKIE_SECURE === 'true',
     urgentTipReviewMinutes: raw.URGENT_TIP_REVIEW_MINUTES,
     directoryCapacityStaleHours: raw.DIRECTORY_CAPACITY_STALE_HOURS,

@@ -3,10 +3,8 @@ import { Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, Postgre
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { PGliteDriver } from './pglite-driver.ts';
+import { EngineWatch } from './pglite-engine.ts';
 import { lockDataFolder } from './folder-lock.ts';
 import type { DB } from './schema.ts';
 
@@ -27,6 +25,8 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   dataDir?: string;
   poolSize?: number;
+  /** PostgreSQL server only: the longest one statement may run, in ms; 0 or absent for no limit. */
+  statementTimeoutMs?: number;
   /** Embedded only: start from a data-folder tarball made by `snapshot()`. */
   fromSnapshot?: Buffer;
 }
@@ -40,14 +40,16 @@ const DATE = 1082;
 
 /** Opens the database Haven runs on: the server named by DATABASE_URL, or embedded PGlite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openServer(options.url, options.poolSize ?? 10);
+  if (options.url) return openServer(options.url, options.poolSize ?? 10, options.statementTimeoutMs ?? 0);
   return openEmbedded(options.dataDir ?? 'memory://', options.fromSnapshot);
 }
 
-async function openServer(url: string, poolSize: number): Promise<Database> {
+async function openServer(url: string, poolSize: number, statementTimeoutMs: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // Set on each connection as it opens, so a stuck statement is cancelled by the server and its connection freed.
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 ? (v: string) => Number(v) : oid === DATE ? (v: string) => v : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -62,19 +64,14 @@ async function openEmbedded(dataDir: string, fromSnapshot?: Buffer): Promise<Dat
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const unlock = inMemory ? () => {} : lockDataFolder(dataDir);
-  const pglite = await PGlite.create(dataDir, {
-    extensions: { pg_trgm, fuzzystrmatch, unaccent, pgcrypto },
-    ...(fromSnapshot ? { loadDataDir: new Blob([new Uint8Array(fromSnapshot)]) } : {}),
-    parsers: {
-      [INT8]: (v: string) => Number(v),
-      [BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
-      [DATE]: (v: string) => v,
-    },
+  const { pglite, watch } = await startEngine(dataDir, fromSnapshot).catch((error: unknown) => {
+    unlock();
+    throw error;
   });
   const db = new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new PGliteDriver(pglite),
+      createDriver: () => new PGliteDriver(pglite, watch),
       createIntrospector: (k) => new PostgresIntrospector(k),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
@@ -86,10 +83,54 @@ async function openEmbedded(dataDir: string, fromSnapshot?: Buffer): Promise<Dat
     snapshot: async () => Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()),
     close: async () => {
       await db.destroy();
-      await pglite.close();
+      // A failed engine is left alone: closing runs it again. Committed data is in its WAL.
+      if (!watch.failure) await pglite.close();
       unlock();
     },
   };
+}
+
+// How many times a new engine is started when the one just started fails its self-check.
+const ENGINE_STARTS = 4;
+
+/**
+ * Starts PGlite with the one extension Haven uses, pg_trgm. Extensions are WebAssembly side modules that PGlite
+ * links as it starts; with several of them (fuzzystrmatch, unaccent and pgcrypto were loaded too, never used)
+ * the link of pg_trgm intermittently came out broken: `similarity()` worked, but the `%` operator, which reaches
+ * it through a function pointer, trapped. A started engine is therefore checked with `%` in a transaction
+ * that is rolled back, and a broken one is replaced before it is used.
+ */
+async function startEngine(dataDir: string, fromSnapshot?: Buffer): Promise<{ pglite: PGlite; watch: EngineWatch }> {
+  let problem = '';
+  for (let attempt = 1; attempt <= ENGINE_STARTS; attempt++) {
+    const pglite = await PGlite.create(dataDir, {
+      extensions: { pg_trgm },
+      ...(fromSnapshot ? { loadDataDir: new Blob([new Uint8Array(fromSnapshot)]) } : {}),
+      parsers: {
+        [INT8]: (v: string) => Number(v),
+        [BYTEA]: (v: string) => Buffer.from(v.slice(2), 'hex'),
+        [DATE]: (v: string) => v,
+      },
+    });
+    const watch = new EngineWatch(pglite);
+    problem = await checkTrigramOperator(pglite, watch);
+    if (!problem) return { pglite, watch };
+    // Not closed: closing would run the broken backend. Nothing was written by the check.
+  }
+  throw new Error(`The embedded database could not start a working engine (${problem}). Set DATABASE_URL to use a PostgreSQL server.`);
+}
+
+async function checkTrigramOperator(pglite: PGlite, watch: EngineWatch): Promise<string> {
+  try {
+    await pglite.query('begin');
+    await pglite.query('create extension if not exists pg_trgm');
+    const result = await pglite.query<{ ok: boolean }>(`select 'haven check' % 'haven check' as ok`);
+    if (watch.failure) return watch.failure.message;
+    await pglite.query('rollback');
+    return result.rows[0]?.ok === true ? '' : 'the trigram operator answered nothing';
+  } catch (error) {
+    return watch.failure?.message ?? (error instanceof Error ? error.message : String(error));
+  }
 }
 
 export function redactUrl(url: string): string {

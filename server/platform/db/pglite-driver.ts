@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import type { EngineWatch } from './pglite-engine.ts';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -16,8 +17,8 @@ export class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(pglite: PGlite, watch: EngineWatch) {
+    this.connection = new PGliteConnection(pglite, watch);
   }
 
   async init(): Promise<void> {}
@@ -57,17 +58,25 @@ export class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly watch: EngineWatch,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = query.parameters.length === 0 && hasSeveralStatements(query.sql)
-      ? lastResult(await this.pglite.exec(query.sql))
-      : await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
+    this.watch.check();
+    const result = await this.run<R>(query).finally(() => this.watch.check());
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],
       ...(affected !== undefined && !/^\s*select/i.test(query.sql) ? { numAffectedRows: BigInt(affected) } : {}),
     };
+  }
+
+  private async run<R>(query: CompiledQuery) {
+    return query.parameters.length === 0 && hasSeveralStatements(query.sql)
+      ? lastResult(await this.pglite.exec(query.sql))
+      : await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
   }
 
   // eslint-disable-next-line require-yield
