@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as mupdf from 'mupdf';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { cleanAttachment } from '../tips/attachments.ts';
 import { fixture, leftovers } from '../../test/fixtures/leftovers.ts';
 
@@ -53,6 +53,21 @@ describe('PDF cleaning', () => {
     expect(leftovers(cleaned.data, [...METADATA, ...ACTIVE])).toEqual([]);
     expect((await PDFDocument.load(cleaned.data)).getPageCount()).toBe(1);
     expectSamePicture(original, cleaned.data);
+  });
+
+  it('keeps a page with colour in colour (a JPEG page image) and a page without colour as a deflated grey image', async () => {
+    const original = await PDFDocument.create();
+    original.addPage([200, 100]).drawRectangle({ x: 20, y: 20, width: 120, height: 60, color: rgb(0.8, 0.1, 0.1) });
+    original.addPage([200, 100]).drawText('Grey page', { x: 20, y: 40, size: 18 });
+    const bytes = Buffer.from(await original.save());
+    const cleaned = await cleanAttachment(bytes);
+    expect(leftovers(cleaned.data, ['/DCTDecode', '/DeviceGray'])).toEqual(['/DCTDecode (latin1)', '/DeviceGray (latin1)']);
+    expectSamePicture(bytes, cleaned.data);
+    const page = mupdf.Document.openDocument(cleaned.data, 'application/pdf').loadPage(0).toPixmap(mupdf.Matrix.identity, mupdf.ColorSpace.DeviceRGB, false, true);
+    const at = (50 * page.getWidth() + 50) * 3; // inside the rectangle
+    const [r, g, b] = page.getPixels().subarray(at, at + 3);
+    expect(r! - g!).toBeGreaterThan(100);
+    expect(r! - b!).toBeGreaterThan(100);
   });
 
   it('refuses an encrypted PDF, even one that opens without a password, and says what to do', async () => {

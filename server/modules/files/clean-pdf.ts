@@ -1,5 +1,6 @@
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, PDFDict, PDFDocument, PDFName, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type * as MupdfModule from 'mupdf';
+import { embedPageImage } from './page-image.ts';
 import { refuseFile } from './refuse.ts';
 
 /** More pages than this are refused: each is drawn, and a long file would hold the request for a long time. */
@@ -8,7 +9,6 @@ export const MAX_PDF_PAGES = 100;
 const DOTS_PER_INCH = 150;
 /** A page's longer side is drawn at most this many pixels, so a poster-sized page stays a sane image. */
 const MAX_PAGE_PIXELS_SIDE = 2400;
-const JPEG_QUALITY = 80;
 
 type Mupdf = typeof MupdfModule;
 let mupdf: Promise<Mupdf> | undefined;
@@ -50,9 +50,11 @@ export async function cleanPdf(data: Buffer): Promise<Buffer> {
         const scale = Math.min(DOTS_PER_INCH / 72, MAX_PAGE_PIXELS_SIDE / Math.max(width, height));
         const pixmap = page.toPixmap(Matrix.scale(scale, scale), ColorSpace.DeviceRGB, false, true);
         try {
-          const image = await out.embedJpg(pixmap.asJPEG(JPEG_QUALITY, false));
+          const image = await embedPageImage(out, { pixels: pixmap.getPixels(), width: pixmap.getWidth(), height: pixmap.getHeight(), stride: pixmap.getStride() });
           const drawnPage = out.addPage([width, height]);
-          drawnPage.drawImage(image, { x: 0, y: 0, width, height });
+          // The page is the image, drawn over the whole page; nothing else is on it.
+          const name = drawnPage.node.newXObject('Page', image);
+          drawnPage.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
           // pdf-lib starts every page with an empty font table and annotation list; a page image needs neither.
           drawnPage.node.delete(PDFName.of('Annots'));
           drawnPage.node.lookupMaybe(PDFName.of('Resources'), PDFDict)?.delete(PDFName.of('Font'));
