@@ -41,6 +41,8 @@ export async function cleanPdf(data: Buffer): Promise<Buffer> {
 
     const out = await PDFDocument.create({ updateMetadata: false });
     for (let n = 0; n < pages; n++) {
+      // mupdf draws synchronously: let other requests run between pages instead of stalling for the whole file.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const page = source.loadPage(n);
       try {
         const [x0, y0, x1, y1] = page.getBounds();
