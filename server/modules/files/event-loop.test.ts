@@ -8,13 +8,10 @@ describe('cleaning a long PDF', () => {
     for (let n = 0; n < 30; n++) long.addPage([612, 792]).drawText(`Page ${n + 1}`, { x: 50, y: 700, size: 24 });
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-    const started = performance.now();
     const cleaned = await cleanAttachment(Buffer.from(await long.save()));
-    const took = performance.now() - started;
     clearInterval(timer);
     expect((await PDFDocument.load(cleaned.data)).getPageCount()).toBe(30);
     // A timer firing at least once per page drawn: the event loop was not held for the whole file.
     expect(ticks).toBeGreaterThanOrEqual(30);
-    expect(took).toBeLessThan(30_000);
   });
 });
