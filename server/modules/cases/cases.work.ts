@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, refusedRead } from '../../platform/errors.ts';
 import { cleanAttachment } from '../tips/attachments.ts';
 import { assertWorkable, caseAudit, loadCaseFor } from './cases.access.ts';
 import { recordCaseEvent } from './case-events.ts';
@@ -98,7 +98,7 @@ export async function addDocument(ctx: AppContext, actor: Actor, caseId: string,
 export async function getDocument(ctx: AppContext, actor: Actor, caseId: string, documentId: string): Promise<{ contentType: string; data: Buffer; title: string }> {
   await loadCaseFor(ctx.db, actor, caseId, 'read');
   const file = await ctx.db.selectFrom('case_documents').select(['content_type', 'data', 'title']).where('id', '=', documentId).where('case_id', '=', caseId).executeTakeFirst();
-  if (!file) throw notFound('The document');
+  if (!file) throw refusedRead('The document', 'case_document', documentId);
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx.keys, { ...caseAudit(actor, caseId), action: 'case.document_viewed', details: { documentId } }));
   return { contentType: file.content_type, data: file.data, title: file.title };
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { requireAccess, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { notFound } from '../../platform/errors.ts';
+import { refusedRead } from '../../platform/errors.ts';
 import { html } from '../portal/html.ts';
 import { inSurvivorScope, loadSurvivorFor, survivorAudit } from '../survivors/survivor-access.ts';
 import { openPart, requireKeys } from '../survivors/survivor-keys.ts';
@@ -48,7 +48,7 @@ export async function renderConsentForm(ctx: AppContext, actor: Actor, survivorI
   return inSurvivorScope(ctx, actor, async (trx) => {
     const { facts } = await loadSurvivorFor(trx, ctx, actor, survivorId, 'manage');
     const consent = (await repo.listConsents(trx, survivorId)).find((c) => c.id === consentId);
-    if (!consent) throw notFound('The consent');
+    if (!consent) throw refusedRead('The consent', 'consent', consentId);
     const row = (await repo.findSurvivorRow(trx, survivorId))!;
     const keys = await requireKeys(trx, ctx, facts.agency_id, facts.key_version);
     const identity = row.identity_enc ? openPart<IdentityInput>(keys, survivorId, 'identity', row.identity_enc) : null;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { requireAccess, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, refusedRead } from '../../platform/errors.ts';
 import { inSurvivorScope, loadSurvivorFor, survivorAudit } from '../survivors/survivor-access.ts';
 import { currentKeys, requireKeys, sealPart } from '../survivors/survivor-keys.ts';
 import { traffickerIndex } from '../survivors/survivor-indexes.ts';
@@ -83,7 +83,7 @@ export async function revokeConsent(ctx: AppContext, actor: Actor, survivorId: s
     await loadSurvivorFor(trx, ctx, actor, survivorId, 'manage', { lock: true });
     const now = ctx.now();
     const consent = (await repo.listConsents(trx, survivorId)).find((c) => c.id === consentId);
-    if (!consent) throw notFound('The consent');
+    if (!consent) throw refusedRead('The consent', 'consent', consentId);
     if (consentState(consent, now) === 'revoked') throw new AppError('conflict', 'This consent was already revoked.');
     await trx.updateTable('survivor_consents').set({ revoked_at: now, revoked_by_user_id: actor.userId, revocation_note: note }).where('id', '=', consentId).where('survivor_id', '=', survivorId).execute();
     await recordAudit(trx, ctx.keys, { ...survivorAudit(actor, survivorId), action: 'consent.revoked', details: { consentId } });

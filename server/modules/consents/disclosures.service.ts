@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { requireAccess, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, refusedRead } from '../../platform/errors.ts';
 import { inSurvivorScope, loadOwnSurvivor, loadSurvivorFor, survivorAudit } from '../survivors/survivor-access.ts';
 import { presentDisclosure } from '../survivors/survivors.presenter.ts';
 import * as repo from '../survivors/survivors.repo.ts';
@@ -47,7 +47,7 @@ export async function decideDisclosure(ctx: AppContext, actor: Actor, survivorId
   return inSurvivorScope(ctx, actor, async (trx) => {
     await loadOwnSurvivor(trx, actor, survivorId, 'approve', 'survivor-disclosure');
     const row = await trx.selectFrom('survivor_disclosures').select(['id', 'status', 'requested_by_user_id']).where('id', '=', disclosureId).where('survivor_id', '=', survivorId).forUpdate().executeTakeFirst();
-    if (!row) throw notFound('The disclosure');
+    if (!row) throw refusedRead('The disclosure', 'disclosure', disclosureId);
     if (row.status !== 'requested') throw new AppError('conflict', 'This disclosure was already decided.');
     if (row.requested_by_user_id === actor.userId) throw new AppError('forbidden', 'A second person approves a compelled disclosure: ask another supervisor.');
     await trx.updateTable('survivor_disclosures').set({ status: input.decision, decided_by_user_id: actor.userId, decided_at: ctx.now(), decision_reason: input.reason }).where('id', '=', disclosureId).execute();

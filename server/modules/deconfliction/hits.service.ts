@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { can, scopeOf, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { conflict, forbidden, refusedRead } from '../../platform/errors.ts';
 import type { PartnerLevel } from '../../platform/db/schema.ts';
 import { loadCaseFor } from '../cases/cases.access.ts';
 import { recordCaseEvent } from '../cases/case-events.ts';
@@ -31,7 +31,7 @@ async function loadHitFor(ctx: AppContext, actor: Actor, id: string, action: 're
   const side = hit ? sideOf(actor, hit) : null;
   if (!hit || !can(actor, action, 'deconfliction', { agencyId: side ? actor.agencyId : null })) {
     if (hit && action === 'manage' && can(actor, 'read', 'deconfliction', { agencyId: side ? actor.agencyId : null })) throw forbidden('Only the investigators of the two cases answer a hit.');
-    throw notFound('The hit');
+    throw refusedRead('The hit', 'deconfliction_hit', id);
   }
   return { hit, side };
 }

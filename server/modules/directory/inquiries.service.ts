@@ -2,7 +2,7 @@ import { capacityUnit, type InquiryStatus, type ServiceType } from '../../../com
 import type { AppContext } from '../../platform/context.ts';
 import { requireAccess, scopeOf, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, refusedRead } from '../../platform/errors.ts';
 import * as providers from './directory.repo.ts';
 import * as repo from './inquiries.repo.ts';
 import * as policy from './directory.policy.ts';
@@ -78,7 +78,7 @@ export async function listInquiries(ctx: AppContext, actor: Actor, box: 'inbox' 
 async function loadForChange(trx: Parameters<typeof repo.lockInquiry>[0], actor: Actor, id: string, permission: 'respond' | 'create') {
   if (!scopeOf(actor, permission, 'directory-inquiry')) throw forbidden(permission === 'respond' ? 'Your role does not answer referral inquiries.' : 'Your role does not send referral inquiries.');
   const row = await repo.lockInquiry(trx, id);
-  if (!row || !policy.canSeeInquiry(actor, row)) throw notFound('The inquiry');
+  if (!row || !policy.canSeeInquiry(actor, row)) throw refusedRead('The inquiry', 'directory_inquiry', id);
   return row;
 }
 

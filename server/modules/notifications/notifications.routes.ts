@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { refusedRead } from '../../platform/errors.ts';
 import { requireStaff } from '../auth/auth.http.ts';
 
 const notificationView = z.object({ id: z.uuid(), kind: z.string(), entityType: z.string(), entityId: z.string(), data: z.record(z.string(), z.unknown()), createdAt: z.string(), read: z.boolean() });
@@ -21,7 +21,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }), response: { 204: z.null() } } }, async (request, reply) => {
       const { actor } = requireStaff(request);
       const result = await ctx.db.updateTable('notifications').set({ read_at: ctx.now() }).where('id', '=', request.params.id).where('user_id', '=', actor.userId).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('The notification');
+      if (Number(result.numUpdatedRows) === 0) throw refusedRead('The notification', 'notification', request.params.id);
       return reply.code(204).send(null);
     });
   };

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { ReferralStatus } from '../../platform/db/schema-survivors.ts';
 import { can, requireAccess, scopeOf, type Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, refusedRead } from '../../platform/errors.ts';
 import { sharesWith } from '../consents/consents.ledger.ts';
 import { inSurvivorScope, loadSurvivorFor } from '../survivors/survivor-access.ts';
 import { survivorReach } from '../survivors/survivors.policy.ts';
@@ -50,7 +50,7 @@ async function loadForMove(trx: Transaction<DB>, actor: Actor, id: string, side:
   const row = await repo.lockReferral(trx, id);
   const isSender = row?.agency_id === actor.agencyId;
   const isReceiver = row?.to_agency_id === actor.agencyId && row.status !== 'draft';
-  if (!row || (!isSender && !isReceiver)) throw notFound('The referral');
+  if (!row || (!isSender && !isReceiver)) throw refusedRead('The referral', 'referral', id);
   if (side === 'sender' ? !(isSender && can(actor, 'create', 'referral', { agencyId: row.agency_id })) : !(isReceiver && can(actor, 'respond', 'referral', { agencyId: row.to_agency_id! }))) {
     throw forbidden(side === 'sender' ? 'Only the referring agency can do this.' : 'Only the agency the referral was sent to can answer it.');
   }
@@ -95,7 +95,7 @@ export async function getReferral(ctx: AppContext, actor: Actor, id: string) {
   return inSurvivorScope(ctx, actor, async (trx) => {
     const row = await repo.findReferral(trx, id);
     const party = row && (row.agency_id === actor.agencyId || (row.to_agency_id === actor.agencyId && row.status !== 'draft'));
-    if (!row || !party) throw notFound('The referral');
+    if (!row || !party) throw refusedRead('The referral', 'referral', id);
     const facts = await trx.selectFrom('survivors').select(['agency_id']).where('id', '=', row.survivor_id).executeTakeFirst();
     const share = facts && facts.agency_id !== actor.agencyId ? (await sharesWith(trx, [row.survivor_id], actor.agencyId, ctx.now())).get(row.survivor_id) : undefined;
     const reach = facts ? survivorReach(actor, { agencyId: facts.agency_id, share }) : null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, refusedRead } from '../../platform/errors.ts';
 import { cleanAttachment } from '../tips/attachments.ts';
 import { inSurvivorScope, loadSurvivorFor, survivorAudit } from './survivor-access.ts';
 import { scoreScreening, SCREENING_QUESTIONS, type ScreeningAnswer } from './screening.ts';
@@ -129,9 +129,10 @@ export async function addDocument(ctx: AppContext, actor: Actor, id: string, inp
 export async function downloadDocument(ctx: AppContext, actor: Actor, id: string, documentId: string): Promise<{ contentType: string; data: Buffer }> {
   return inSurvivorScope(ctx, actor, async (trx) => {
     const { facts, reach } = await loadSurvivorFor(trx, ctx, actor, id, 'read');
-    if (!reach.own) throw notFound('The document');
+    // A consent shares categories of the record, never its documents.
+    if (!reach.own) throw refusedRead('The document', 'survivor_document', documentId);
     const doc = await trx.selectFrom('survivor_documents').select(['key_version', 'content_type', 'data_enc']).where('id', '=', documentId).where('survivor_id', '=', id).executeTakeFirst();
-    if (!doc) throw notFound('The document');
+    if (!doc) throw refusedRead('The document', 'survivor_document', documentId);
     const keys = await requireKeys(trx, ctx, facts.agency_id, doc.key_version);
     await recordAudit(trx, ctx.keys, { ...survivorAudit(actor, id), action: 'survivor.document_downloaded', details: { documentId } });
     return { contentType: doc.content_type, data: openBytes(keys, documentId, 'document', doc.data_enc) };
