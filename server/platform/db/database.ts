@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDriver } from './pglite-driver.ts';
 import { EngineWatch } from './pglite-engine.ts';
 import { lockDataFolder } from './folder-lock.ts';
+import { DurableNodeFS, durableStartParams } from './durable-node-fs.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -104,6 +105,8 @@ async function startEngine(dataDir: string, fromSnapshot?: Buffer): Promise<{ pg
   let problem = '';
   for (let attempt = 1; attempt <= ENGINE_STARTS; attempt++) {
     const pglite = await PGlite.create(dataDir, {
+      // On disk, committed writes are synced before the commit returns; in memory there is no disk to reach.
+      ...(dataDir.startsWith('memory://') ? {} : { fs: new DurableNodeFS(dataDir), startParams: durableStartParams }),
       extensions: { pg_trgm },
       ...(fromSnapshot ? { loadDataDir: new Blob([new Uint8Array(fromSnapshot)]) } : {}),
       parsers: {
