@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
@@ -64,3 +65,26 @@ function addFsync(mod: PostgresMod): void {
  * each checkpoint. The WAL is synced with fsync(): Emscripten's fdatasync() returns without doing anything.
  */
 export const durableStartParams = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'];
+
+/**
+ * Syncs every file and folder under `folder`, deepest first. A new cluster is unpacked from PGlite's initdb
+ * image through the file system without PostgreSQL asking for a sync, so until this runs a power cut could
+ * leave a folder whose WAL refers to data files that never reached the disk.
+ */
+export function syncFolder(folder: string): void {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const entryPath = path.join(folder, entry.name);
+    if (entry.isDirectory()) syncFolder(entryPath);
+    else if (entry.isFile()) syncPath(entryPath);
+  }
+  syncPath(folder);
+}
+
+function syncPath(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -38,6 +38,9 @@ describe.skipIf(process.platform !== 'linux')('embedded database on disk', () =>
   it('writes a committed transaction to the disk before the commit returns, and keeps it across a restart', { timeout: 120_000 }, async () => {
     const dataDir = path.join(folder, 'pg');
     const database = await openDatabase({ dataDir });
+    // The new cluster is unpacked by PGlite, not written by PostgreSQL, so nothing else would sync it.
+    expect(synced).toContain(path.join(dataDir, 'global', 'pg_control'));
+    expect(synced).toContain(dataDir);
     await migrateToLatest(database.db as never);
     await sql`create table durability_probe (id int primary key, note text not null)`.execute(database.db);
 
