@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -6,6 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDriver } from './pglite-driver.ts';
 import { EngineWatch } from './pglite-engine.ts';
 import { lockDataFolder } from './folder-lock.ts';
+import { DurableNodeFS, durableStartParams, syncFolder } from './durable-node-fs.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -102,8 +105,12 @@ const ENGINE_STARTS = 4;
  */
 async function startEngine(dataDir: string, fromSnapshot?: Buffer): Promise<{ pglite: PGlite; watch: EngineWatch }> {
   let problem = '';
+  const onDisk = !dataDir.startsWith('memory://');
+  const newCluster = onDisk && !existsSync(path.join(dataDir, 'PG_VERSION'));
   for (let attempt = 1; attempt <= ENGINE_STARTS; attempt++) {
     const pglite = await PGlite.create(dataDir, {
+      // On disk, committed writes are synced before the commit returns; in memory there is no disk to reach.
+      ...(onDisk ? { fs: new DurableNodeFS(dataDir), startParams: durableStartParams } : {}),
       extensions: { pg_trgm },
       ...(fromSnapshot ? { loadDataDir: new Blob([new Uint8Array(fromSnapshot)]) } : {}),
       parsers: {
@@ -114,7 +121,10 @@ async function startEngine(dataDir: string, fromSnapshot?: Buffer): Promise<{ pg
     });
     const watch = new EngineWatch(pglite);
     problem = await checkTrigramOperator(pglite, watch);
-    if (!problem) return { pglite, watch };
+    if (!problem) {
+      if (newCluster) syncFolder(dataDir);
+      return { pglite, watch };
+    }
     // Not closed: closing would run the broken backend. Nothing was written by the check.
   }
   throw new Error(`The embedded database could not start a working engine (${problem}). Set DATABASE_URL to use a PostgreSQL server.`);
