@@ -4,7 +4,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { cleanAttachment } from '../tips/attachments.ts';
 import { fixture, jpegStarts, leftovers } from '../../test/fixtures/leftovers.ts';
-import { crc32 } from '../../test/fixtures/crc32.ts';
+import { pngChunk } from '../../test/fixtures/files.ts';
 
 // What exiftool, the camera maker notes and the phone formats put in the fixtures (see fixtures/README.md).
 const IMAGE_CANARIES = ['CANARY', 'Apple iOS', 'Exif', 'http://ns.adobe.com', 'MicroVideo', 'MotionPhoto', 'GCamera'];
@@ -90,13 +90,5 @@ function pngHeaderOnly(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-    return Buffer.concat([head, data, crc]);
-  };
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1000))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(1000))), pngChunk('IEND', Buffer.alloc(0))]);
 }

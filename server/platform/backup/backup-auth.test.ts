@@ -6,29 +6,23 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createTestApp, type TestHaven } from '../../test/test-app.ts';
-import { createTestDatabase } from '../../test/test-database.ts';
 import { Agent } from '../../test/agent.ts';
 import type { TestUser } from '../../test/factories.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
-import { openDatabase, type Database } from '../db/database.ts';
+import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { KeyRing } from '../crypto/keys.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { createBackup } from './backup.ts';
 import { restoreBackup } from './restore.ts';
-import { populateHaven, tableDigests } from './backup-fixtures.ts';
+import { populateHaven, restoreTargets, tableDigests } from './backup-fixtures.ts';
 
 let source: TestHaven;
 let admin: TestUser;
 let dir: string;
 let plain: string;
-const opened: Database[] = [];
-
-async function freshDatabase(): Promise<Database> {
-  const database = await createTestDatabase();
-  opened.push(database);
-  return database;
-}
+const targets = restoreTargets();
+const freshDatabase = () => targets.fresh();
 
 beforeAll(async () => {
   source = await createTestApp();
@@ -39,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const database of opened) await database.close();
+  await targets.closeAll();
   await source.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -165,7 +159,7 @@ describe.runIf(process.env.DATABASE_URL)('encrypted, across engines', () => {
     const file = path.join(dir, 'server.backup');
     await createBackup(source.ctx.db, { file, source: source.ctx.dbKind, keys: source.ctx.keys, encrypt: { kind: 'master-key' } });
     const embedded = await openDatabase({ dataDir: 'memory://' });
-    opened.push(embedded);
+    targets.keep(embedded);
     await migrateToLatest(embedded.db as never);
     await restoreBackup(embedded.db, source.ctx.keys, { file });
     const expected = await tableDigests(source.ctx.db);

@@ -11,6 +11,8 @@ import { runDueJobs, scheduleRecurringJobs } from '../jobs/runner.ts';
 import { createTestAgency, createTestUser, type TestUser } from '../../test/factories.ts';
 import { Agent, currentCode, signIn } from '../../test/agent.ts';
 import type { TestClock } from '../../test/test-app.ts';
+import { createTestDatabase } from '../../test/test-database.ts';
+import type { Database } from '../db/database.ts';
 import { listTables } from './catalog.ts';
 import { readTableRows, useCanonicalSession } from './rows.ts';
 
@@ -60,4 +62,22 @@ export async function tableDigests(db: Kysely<DB>): Promise<Record<string, { row
     }
     return out;
   });
+}
+
+/** Fresh databases to restore into, all closed together when a file's tests end. */
+export function restoreTargets(): { fresh(): Promise<Database>; keep(database: Database): void; closeAll(): Promise<void> } {
+  const opened: Database[] = [];
+  return {
+    async fresh() {
+      const database = await createTestDatabase();
+      opened.push(database);
+      return database;
+    },
+    keep(database) {
+      opened.push(database);
+    },
+    async closeAll() {
+      for (const database of opened.splice(0)) await database.close();
+    },
+  };
 }

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildApp } from '../../app.ts';
 import { createTestApp, type TestHaven } from '../../test/test-app.ts';
-import { createTestDatabase } from '../../test/test-database.ts';
 import { signIn } from '../../test/agent.ts';
 import type { TestUser } from '../../test/factories.ts';
 import { openDatabase, type Database } from '../db/database.ts';
@@ -19,19 +18,14 @@ import { enqueueJob } from '../jobs/queue.ts';
 import { createBackup } from './backup.ts';
 import { restoreBackup } from './restore.ts';
 import { AUTH_PREFIX, authLine, backupMac } from './format.ts';
-import { populateHaven, tableDigests } from './backup-fixtures.ts';
+import { populateHaven, restoreTargets, tableDigests } from './backup-fixtures.ts';
 
 let source: TestHaven;
 let admin: TestUser;
 let dir: string;
 let file: string;
-const opened: Database[] = [];
-
-async function freshDatabase(): Promise<Database> {
-  const database = await createTestDatabase();
-  opened.push(database);
-  return database;
-}
+const targets = restoreTargets();
+const freshDatabase = () => targets.fresh();
 
 beforeAll(async () => {
   source = await createTestApp();
@@ -42,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const database of opened) await database.close();
+  await targets.closeAll();
   await source.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -235,7 +229,7 @@ describe('tables added by later modules', () => {
 describe.runIf(process.env.DATABASE_URL)('across engines', () => {
   it('restores a server backup into embedded PGlite and that copy back into a server database', async () => {
     const embedded = await openDatabase({ dataDir: 'memory://' });
-    opened.push(embedded);
+    targets.keep(embedded);
     await migrateToLatest(embedded.db as never);
     await restoreBackup(embedded.db, source.ctx.keys, { file });
     const expected = await tableDigests(source.ctx.db);
