@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -43,10 +43,9 @@ function trustedProxies(setting: false | number | string[]): false | string[] | 
 }
 
 /**
- * Builds the HTTP application around an opened Haven context. Listening is the caller's business. `onRoute`
- * sees every route as it is registered (tests that call every route).
+ * Builds the HTTP application around an opened Haven context. Listening is the caller's business.
  */
-export async function buildApp(ctx: AppContext, options: { onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Our own one-line request log (request-log.ts) replaces Fastify's, which would include the client address.
@@ -57,7 +56,6 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
     trustProxy: trustedProxies(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
-  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installRouteRegistry(app);

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/access/roles.ts';
 import { createTestApp, type TestHaven } from './test-app.ts';
@@ -8,6 +7,7 @@ import { Agent } from './agent.ts';
 import { openSession } from './sessions.ts';
 import { ENDPOINT_RULES, ROLE_HOME, type CaseTarget, type EndpointRule } from './access-matrix.ts';
 import { targetFor, urlFor, useTargetWorld } from './targets.ts';
+import { registeredRoutes } from '../platform/access/routes.ts';
 
 /**
  * Every registered route, called by someone who may reach its handler, about real records, with a valid request
@@ -20,15 +20,12 @@ import { targetFor, urlFor, useTargetWorld } from './targets.ts';
 const RUNS_PER_ROUTE = 6;
 
 let h: TestHaven;
-const routes: Array<{ method: string; url: string }> = [];
+let routes: Array<{ method: string; url: string }> = [];
 const callers = new Map<Role, { user: TestUser; agent: Agent }>();
 
 beforeAll(async () => {
-  h = await createTestApp({
-    onRoute: (route: RouteOptions) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
-    },
-  });
+  h = await createTestApp();
+  routes = registeredRoutes(h.app).filter((r) => r.method !== 'OPTIONS');
   const other = await createTestAgency(h.ctx, { type: 'legal_service' });
   const elsewhere = await createTestAgency(h.ctx, { type: 'law_enforcement' });
   const stranger = await createTestUser(h.ctx, { agencyId: other.id, roles: ['analyst'] });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -25,14 +25,14 @@ export interface TestHaven {
 
 /** The whole application on a fresh database, called through `app.inject` (no network). */
 export async function createTestApp(
-  options: { config?: Partial<Config>; logStream?: NodeJS.WritableStream; extraRoutes?: (app: FastifyInstance) => Promise<void>; onRoute?: (route: RouteOptions) => void } = {},
+  options: { config?: Partial<Config>; logStream?: NodeJS.WritableStream; extraRoutes?: (app: FastifyInstance) => Promise<void> } = {},
 ): Promise<TestHaven> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://haven.test', REPORTS_PER_CLIENT_HOUR: '10000' }), ...options.config };
   const clock = new TestClock();
   const log = options.logStream ? pino({ level: 'info' }, options.logStream) : pino({ level: 'silent' });
   const ctx: AppContext = { config, db: database.db, dbKind: database.kind, keys: new KeyRing(randomBytes(32)), log, now: clock.now };
-  const app = await buildApp(ctx, { onRoute: options.onRoute });
+  const app = await buildApp(ctx);
   // Routes a test adds to the whole application, as a module would, before it starts.
   if (options.extraRoutes) await options.extraRoutes(app);
   await app.ready();
