@@ -46,6 +46,8 @@ describe('sign-in protection', () => {
     const { page } = advocateActor;
     await page.goto('/staff/sign-in');
     for (let attempt = 1; attempt <= 5; attempt++) {
+      // Failures are counted at a person's pace (one every 3 s at most): a burst locks no one.
+      if (attempt > 1) await page.waitForTimeout(3_100);
       await signInWithPassword(page, { email: advocate.email, password: `wrong password number ${attempt}` });
       expect(await formAlert(page)).toMatch(SIGN_IN_REFUSED);
       expect(await page.getByLabel(en.fields.password, { exact: true }).inputValue()).toBe('');

@@ -13,6 +13,10 @@ import { generateTotpSecret, matchTotp, totpUri } from './totp.ts';
 export const SIGN_IN_FAILED =
   'Sign-in failed. Check your email and password. After repeated failures an account is locked; your agency administrator can unlock it.';
 const CODE_FAILED = 'That code did not work. Enter the current 6-digit code from your authenticator app, or a recovery code.';
+// A second factor has a small space (10^6 codes), so right after a failure no code is tried at all; past the
+// password, saying so tells nothing about the account.
+const CODE_TOO_SOON = 'Wait a few seconds after a code that did not work, then enter the code again.';
+const tooSoon = (path: string) => new AppError('rate_limited', CODE_TOO_SOON, [{ path, message: CODE_TOO_SOON }]);
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -39,10 +43,11 @@ export async function signInWithPassword(ctx: AppContext, input: { email: string
     await recordAuditNow(ctx.db, ctx.keys, { actorUserId: user.id, actorAgencyId: user.agency_id, action: 'auth.sign_in', entityType: 'user', entityId: user.id, outcome: 'denied', details: { reason: blocked } });
     throw new AppError('sign_in_failed', SIGN_IN_FAILED);
   }
-  // Right on the heels of a failure no password is taken, right or wrong (and the wrong one is not counted):
-  // a script gets nowhere faster than a person typing. The password was still checked, so timing tells nothing.
-  if (!passwordOk || isTooSoon(ctx, user.last_failed_at)) {
-    if (!passwordOk) await registerSignInFailure(ctx, actor, 'bad_password', source);
+  // A wrong password right on the heels of a counted failure is not counted (a script cannot lock anyone faster
+  // than a person types), but the right one is taken: a person who retypes at once after a slip gets in. Guesses
+  // in the gaps stay bounded by the per-client rate limit and by the lock once five failures are counted.
+  if (!passwordOk) {
+    await registerSignInFailure(ctx, actor, 'bad_password', source);
     throw new AppError('sign_in_failed', SIGN_IN_FAILED);
   }
   const next = user.mfa_enrolled_at ? 'verify' : 'enroll';
@@ -77,7 +82,8 @@ export async function completeMfaEnrollment(ctx: AppContext, session: LiveSessio
   const context = secretContext(session.user.id);
   const secret = unseal(ctx.keys.key('secret-seal'), session.pendingTotpSecretEnc, context).toString();
   const { last_failed_at: lastFailedAt } = await ctx.db.selectFrom('users').select('last_failed_at').where('id', '=', session.user.id).executeTakeFirstOrThrow();
-  const step = isTooSoon(ctx, lastFailedAt) ? null : matchTotp(secret, code.trim(), ctx.now(), null);
+  if (isTooSoon(ctx, lastFailedAt)) throw tooSoon('body.code');
+  const step = matchTotp(secret, code.trim(), ctx.now(), null);
   if (step === null) {
     await registerSignInFailure(ctx, { id: session.user.id, agencyId: session.user.agencyId }, 'bad_enrollment_code', source);
     throw new AppError('mfa_invalid', CODE_FAILED, [{ path: 'body.code', message: CODE_FAILED }]);
@@ -105,7 +111,7 @@ export async function verifyMfa(ctx: AppContext, session: LiveSession, input: { 
   const result = await ctx.db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select(['totp_secret_enc', 'totp_last_step', 'last_failed_at']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
     // Too soon after a failure no code is tried, so wrong codes cannot be sent faster than they are counted.
-    if (isTooSoon(ctx, user.last_failed_at)) return null;
+    if (isTooSoon(ctx, user.last_failed_at)) throw tooSoon(input.code ? 'body.code' : 'body.recoveryCode');
     let method: 'totp' | 'recovery_code' | null = null;
     if (input.code && user.totp_secret_enc) {
       const secret = unseal(ctx.keys.key('secret-seal'), user.totp_secret_enc, secretContext(userId)).toString();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestHaven } from '../../test/test-app.ts';
 import { createTestAgency, createTestUser } from '../../test/factories.ts';
-import { signIn } from '../../test/agent.ts';
+import { Agent, currentCode, signIn } from '../../test/agent.ts';
 
 let h: TestHaven;
 beforeAll(async () => {
@@ -73,5 +73,25 @@ describe('staff sign-in lockout', () => {
     expect(sources).toHaveLength(3);
     expect(sources[0]).toBe(sources[2]);
     expect(sources[0]).not.toBe(sources[1]);
+  });
+  it('takes the right password typed at once after a slip, without counting the slip twice', async () => {
+    const { person } = await setUp();
+    h.clock.advance(5_000);
+    expect((await failFrom(person.email, '198.51.100.9')).statusCode).toBe(401);
+    const retyped = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: person.email, password: person.password }, remoteAddress: '198.51.100.9' });
+    expect(retyped.statusCode).toBe(200);
+  });
+
+  it('asks a person to wait a moment after a wrong code instead of calling the right code wrong, then takes it', async () => {
+    const { person } = await setUp();
+    h.clock.advance(5_000);
+    const agent = new Agent(h.app);
+    expect((await agent.post('/api/auth/login', { email: person.email, password: person.password })).statusCode).toBe(200);
+    expect((await agent.post('/api/auth/mfa/verify', { code: '000000' })).statusCode).toBe(401);
+    const atOnce = await agent.post('/api/auth/mfa/verify', { code: currentCode(person.totpSecret!, h.clock) });
+    expect(atOnce.statusCode).toBe(429);
+    expect(atOnce.json().error.message).toMatch(/Wait a few seconds/);
+    h.clock.advance(5_000);
+    expect((await agent.post('/api/auth/mfa/verify', { code: currentCode(person.totpSecret!, h.clock) })).statusCode).toBe(200);
   });
 });
